@@ -1,0 +1,113 @@
+"""Run the rules over one or more workbooks and collect the findings into a report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ropa.config import Config, load_config
+from ropa.findings import Finding, Severity
+from ropa.reader import Workbook, read_workbook
+from ropa.rules.context import Context
+from ropa.rules.registry import Rule, all_rules
+
+#: Values of --fail-on, and the lowest severity that makes the run fail.
+FAIL_ON: dict[str, Severity | None] = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
+
+
+@dataclass
+class Report:
+    """The findings of a check run, and what was checked."""
+
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    activities: int = 0
+
+    def counts(self) -> dict[str, int]:
+        by_severity = Counter(f.severity for f in self.findings)
+        return {severity.value: by_severity.get(severity, 0) for severity in Severity}
+
+    def summary(self) -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "files": len(self.files),
+            "activities": self.activities,
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "info": counts["info"],
+            "total": len(self.findings),
+        }
+
+    def failed(self, fail_on: str = "error") -> bool:
+        """Whether any finding is at or above the --fail-on threshold."""
+        threshold = FAIL_ON[fail_on]
+        if threshold is None:
+            return False
+        return any(f.severity.rank >= threshold.rank for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The --format json document (schemas/findings.schema.json)."""
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+        }
+
+
+def run_rules(
+    workbook: Workbook, config: Config, rules: Sequence[Rule] | None = None
+) -> list[Finding]:
+    """Every enabled rule over one workbook, as findings sorted by place."""
+    context = Context(workbook, config)
+    findings: list[Finding] = []
+    for item in rules if rules is not None else all_rules():
+        if not config.enabled(item.code):
+            continue
+        severity = config.severity.get(item.code, item.severity)
+        for problem in item.function(context):
+            findings.append(
+                Finding(
+                    code=item.code,
+                    severity=severity,
+                    message=problem.message,
+                    reference=problem.reference or item.reference,
+                    location=problem.location,
+                    hint=problem.hint,
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def check_workbook(
+    path: str | Path, config: Config | None = None, display: str | None = None
+) -> tuple[Workbook, list[Finding]]:
+    """Read and check one workbook. Raises ``WorkbookError`` when it cannot be read."""
+    path = Path(path)
+    workbook = read_workbook(path, display)
+    return workbook, run_rules(workbook, config or load_config(path))
+
+
+def check_paths(
+    paths: Iterable[str | Path],
+    config: Config | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> Report:
+    """Check several workbooks; each uses its own configuration file unless one is given."""
+    report = Report()
+    for path in paths:
+        path = Path(path)
+        base = config or load_config(path)
+        workbook, findings = check_workbook(path, base.with_cli(select, ignore), str(path))
+        report.files.append(str(path))
+        report.activities += len(workbook.rows("activities"))
+        report.findings.extend(findings)
+    return report

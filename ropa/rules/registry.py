@@ -1,0 +1,103 @@
+"""The rule registry: every rule is a small function, registered with its code.
+
+The function's docstring is the rule's documentation: its first line is the summary shown
+by ``ropa rules``, and the whole text is what ``ropa explain CODE`` prints. Codes are stable
+and never reused; a retired rule stays in :data:`RETIRED` so its code is not given out again.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ropa.findings import Location, Severity
+
+if TYPE_CHECKING:
+    from ropa.rules.context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule yields: where, what is wrong, and how to fix it.
+
+    The engine turns it into a :class:`ropa.findings.Finding`, adding the rule's code,
+    severity (after configuration) and legal reference, unless the problem names its own.
+    """
+
+    location: Location
+    message: str
+    hint: str | None = None
+    reference: str | None = None
+
+
+RuleFunction = Callable[["Context"], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule."""
+
+    code: str
+    name: str
+    severity: Severity
+    reference: str
+    group: str
+    function: RuleFunction
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.function.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        first = self.doc.split("\n\n", 1)[0]
+        return " ".join(first.split()) if first else self.name
+
+
+REGISTRY: dict[str, Rule] = {}
+
+#: Codes of rules that were removed; never reuse them.
+RETIRED: dict[str, str] = {}
+
+GROUPS = {
+    "RP1": "Structure",
+    "RP2": "Lawful basis",
+    "RP3": "Special data",
+    "RP4": "Transfers",
+    "RP5": "Processors",
+    "RP6": "Retention",
+    "RP7": "DPIA",
+    "RP8": "Housekeeping",
+    "RP9": "Organisation",
+}
+
+
+def rule(
+    code: str, name: str, severity: Severity, reference: str
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule function under a stable code."""
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if code in REGISTRY or code in RETIRED:
+            raise ValueError(f"rule code {code} is already taken")
+        if not function.__doc__:
+            raise ValueError(f"rule {code} needs a docstring: it is the rule's documentation")
+        REGISTRY[code] = Rule(code, name, severity, reference, GROUPS[code[:3]], function)
+        return function
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, by code."""
+    import ropa.rules  # noqa: F401 - importing the package registers the rule modules
+
+    return [REGISTRY[code] for code in sorted(REGISTRY)]
+
+
+def get_rule(code: str) -> Rule | None:
+    """The rule with this code (case-insensitive), or None."""
+    all_rules()
+    return REGISTRY.get(code.strip().upper())
