@@ -1,0 +1,46 @@
+"""The shipped example records (a fictional Nordic group, and a deliberately flawed one)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any
+
+from ropa.resources import data_dir, load_data
+from ropa.schema import record_schema
+
+#: Languages with example content of their own; the others get English content under
+#: headers in their language.
+CONTENT_LANGUAGES = ("en", "sv")
+
+
+def example_names() -> list[str]:
+    """The example data sets shipped in the package (en, sv, flawed_en, ...)."""
+    return sorted(path.stem for path in (data_dir() / "examples").glob("*.json"))
+
+
+def example_rows(name: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows of an example, with date fields as ``datetime.date``."""
+    raw = load_data(f"examples/{name}.json")["rows"]
+    schema = record_schema()
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for sheet_key, sheet_rows in raw.items():
+        dates = {f.key for f in schema.sheet(sheet_key).fields if f.kind == "date"}
+        rows[sheet_key] = [_with_dates(row, dates) for row in sheet_rows]
+    return rows
+
+
+def _with_dates(row: dict[str, Any], dates: set[str]) -> dict[str, Any]:
+    converted = dict(row)
+    for key in dates & converted.keys():
+        value = converted[key]
+        if isinstance(value, str):
+            # The flawed example keeps deliberately broken dates as text.
+            with contextlib.suppress(ValueError):
+                converted[key] = dt.date.fromisoformat(value)
+    return converted
+
+
+def example_for_language(lang: str) -> dict[str, list[dict[str, Any]]]:
+    """The clean example for a template language."""
+    return example_rows(lang if lang in CONTENT_LANGUAGES else "en")
