@@ -82,7 +82,8 @@ def run_rules(
                     hint=problem.hint,
                 )
             )
-    findings.sort(key=Finding.sort_key)
+    order = {name: position for position, name in enumerate(workbook.sheet_order)}
+    findings.sort(key=lambda f: (order.get(f.location.sheet or "", -1), *f.sort_key()))
     return findings
 
 

@@ -137,6 +137,7 @@ class Workbook:
     language: str
     notices: list[Notice] = field(default_factory=list)
     other_sheets: list[str] = field(default_factory=list)
+    sheet_order: list[str] = field(default_factory=list)
 
     def sheet(self, key: str) -> Sheet | None:
         return self.sheets.get(key)
@@ -306,7 +307,8 @@ def read_workbook(path: str | Path, display: str | None = None) -> Workbook:
             ) from exc
         sheets[spec.key] = read_sheet(spec, name, grid, notices)
     language = _majority_language(sheets)
-    return Workbook(path, display or str(path), sheets, language, notices, others)
+    order = list(book.sheet_names)
+    return Workbook(path, display or str(path), sheets, language, notices, others, order)
 
 
 def _majority_language(sheets: dict[str, Sheet]) -> str:

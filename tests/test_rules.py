@@ -140,6 +140,12 @@ CASES = [
         setv("organisation", 0, country="Sverige"),
         cell="D2",
     ),
+    Case(
+        "RP113",
+        setv("organisation", 0, contact_email="privacy at exempel"),
+        setv("organisation", 0, contact_email="mailto:dpo@exempel.example"),
+        cell="F2",
+    ),
     # Lawful basis
     Case(
         "RP201",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from rich.console import Console
-from rich.markup import escape
+from rich.table import Table
 from rich.text import Text
 
 from ropa.check import Report
@@ -23,16 +23,30 @@ def _place(finding: Finding) -> str:
     return "sheet" if loc.sheet else "file"
 
 
-def _render_finding(console: Console, finding: Finding) -> None:
-    line = Text("  ")
-    line.append(f"{_place(finding):>7} ", style="bold")
-    line.append(f"{finding.severity.value:<7} ", style=_STYLE[finding.severity])
-    line.append(f"{finding.code} ", style="bold magenta")
-    line.append(finding.message)
-    line.append(f"  [{finding.reference}]", style="dim")
-    console.print(line)
+def _body(finding: Finding) -> Text:
+    body = Text(finding.message)
+    body.append(f"  [{finding.reference}]", style="dim")
     if finding.hint:
-        console.print(f"          [green]fix:[/green] {escape(finding.hint)}", highlight=False)
+        body.append("\nfix: ", style="green")
+        body.append(finding.hint)
+    return body
+
+
+def _sheet_table(findings: list[Finding]) -> Table:
+    # A grid keeps long messages indented under their own column when they wrap.
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True, min_width=8)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for finding in findings:
+        table.add_row(
+            Text(_place(finding), style="bold"),
+            Text(f"{finding.severity.value:<7}", style=_STYLE[finding.severity]),
+            Text(finding.code, style="bold magenta"),
+            _body(finding),
+        )
+    return table
 
 
 def render_text(report: Report, console: Console) -> None:
@@ -41,14 +55,13 @@ def render_text(report: Report, console: Console) -> None:
         console.print(Text(file, style="bold underline"))
         for sheet, by_sheet in groupby(by_file, key=lambda f: f.location.sheet):
             console.print(Text(f" {sheet or '(workbook)'}", style="bold blue"))
-            for finding in by_sheet:
-                _render_finding(console, finding)
+            console.print(_sheet_table(list(by_sheet)))
         console.print()
     console.print(summary_line(report))
 
 
 def summary_line(report: Report) -> Text:
-    """'3 errors, 5 warnings, 1 info in 2 workbooks (57 activities)' or 'All clear'."""
+    """'3 errors, 5 warnings, 1 info in 2 workbooks (57 activities).' or 'No findings ...'."""
     counts = report.counts()
     files = len(report.files)
     where = f"in {files} workbook{'s' if files != 1 else ''} ({report.activities} activities)"

@@ -45,6 +45,14 @@ def label(row: Row, id_field: str, fallback: str = "this row") -> str:
     return text if text else f"{fallback} {row.number}"
 
 
+def suggest_label(vocab: str, text: str, lang: str) -> str | None:
+    """The closest vocabulary value to a mistyped one, as the drop-down shows it in ``lang``."""
+    vocabulary_ = vocabulary(vocab)
+    guess = vocabulary_.suggest(text)
+    found = vocabulary_.match(guess) if guess else None
+    return found.label(lang) if found is not None else guess
+
+
 def did_you_mean(text: str, candidates: list[str]) -> str | None:
     """The closest candidate to a mistyped id or name, if one is close."""
     lowered = {c.casefold(): c for c in candidates}

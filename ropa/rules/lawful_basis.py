@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ropa.findings import Severity
 from ropa.reader import Row
-from ropa.rules.common import has_content, is_yes, term
+from ropa.rules.common import has_content, is_yes, suggest_label, term
 from ropa.rules.context import Context, fold
 from ropa.rules.registry import Problem, rule
 from ropa.vocab import vocabulary
@@ -39,7 +39,7 @@ def unrecognised_lawful_basis(ctx: Context) -> Iterator[Problem]:
     for row in ctx.rows("purposes"):
         text = row.text("lawful_basis")
         if text and vocab.match(text) is None:
-            guess = vocab.suggest(text)
+            guess = suggest_label("lawful_basis", text, ctx.lang)
             yield Problem(
                 ctx.at("purposes", row, "lawful_basis"),
                 f"'{text}' is not a lawful basis under Art. 6(1) ({_who(row)}).",

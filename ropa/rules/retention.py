@@ -55,8 +55,8 @@ def retention_vague(ctx: Context) -> Iterator[Problem]:
                 ctx.at("retention", row, "period"),
                 f"'{row.text('period')}' (activity {row.text('activity_id')}) is vague and no "
                 "trigger or criterion is given.",
-                hint="Write a period such as '24 months', "
-                "and what starts it in the Trigger column.",
+                hint="Write a period such as '24 months', and what starts it in "
+                f"'{ctx.header('retention', 'trigger')}'.",
             )
 
 

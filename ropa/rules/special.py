@@ -31,7 +31,9 @@ def special_category_without_condition(ctx: Context) -> Iterator[Problem]:
                 ctx.at("activities", activity, "special_categories"),
                 f"Activity '{activity.text('activity_id')}' processes special categories "
                 f"({names}) but no purpose names an Art. 9(2) condition.",
-                hint="Add the Art. 9(2) condition to the activity's purpose on the Purposes sheet.",
+                hint="Give the Art. 9(2) condition in "
+                f"'{ctx.header('purposes', 'art9_condition')}' on the "
+                f"{ctx.sheet_name('purposes')} sheet.",
             )
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.findings import Location, Severity
 from ropa.legal import country_code
-from ropa.rules.common import did_you_mean, label
+from ropa.rules.common import did_you_mean, label, suggest_label
 from ropa.rules.context import Context, fold
 from ropa.rules.registry import Problem, rule
 from ropa.schema import FieldSpec, record_schema
@@ -285,7 +286,7 @@ def _invalid_in_column(ctx: Context, sheet: str, spec: FieldSpec, name: str) -> 
         items = row.items(spec.key) if spec.multi else [row.text(spec.key)]
         for item in items:
             if vocab.match(item) is None and not (spec.multi and is_none(item)):
-                guess = vocab.suggest(item)
+                guess = suggest_label(name, item, ctx.lang)
                 choices = "; ".join(vocab.choices(ctx.lang)[:8])
                 yield Problem(
                     ctx.at(sheet, row, spec.key),
@@ -319,6 +320,34 @@ def invalid_date(ctx: Context) -> Iterator[Problem]:
                         hint="Write the date as YYYY-MM-DD, e.g. 2026-03-31.",
                         reference=spec.article,
                     )
+
+
+@rule("RP113", "invalid-email", Severity.WARNING, "Art. 30(1)(a)")
+def invalid_email(ctx: Context) -> Iterator[Problem]:
+    """An e-mail cell does not hold an e-mail address.
+
+    The controller's contact details are part of the record (Art. 30(1)(a)); a
+    mistyped address means the authority or a data subject cannot reach you.
+
+    Fix: write one address such as privacy@example.com.
+    """
+    for sheet in ctx.workbook.sheets.values():
+        for spec in sheet.spec.fields:
+            if spec.kind != "email" or spec.key not in sheet.columns:
+                continue
+            for row in sheet.rows:
+                text = row.text(spec.key)
+                if text and not _EMAIL.fullmatch(text.removeprefix("mailto:")):
+                    yield Problem(
+                        ctx.at(sheet.spec.key, row, spec.key),
+                        f"'{text}' in '{spec.title(ctx.lang)}' is not an e-mail address.",
+                        hint="Write one address, e.g. privacy@example.com.",
+                        reference=spec.article,
+                    )
+
+
+# One address: something@domain.tld, no spaces; deliberately loose (RFC 5322 allows more).
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 
 
 @rule("RP112", "invalid-country", Severity.ERROR, "Art. 30(1)(e), Art. 44")

@@ -95,8 +95,8 @@ def us_adequacy_without_dpf(ctx: Context) -> Iterator[Problem]:
                 f"The transfer of activity {row.text('activity_id')} to "
                 f"'{row.text('recipient')}' in the US relies on adequacy, but the recipient is "
                 "not marked DPF certified.",
-                hint="Confirm the DPF certification and mark it on the Processors sheet, "
-                "or use SCCs.",
+                hint="Confirm the DPF certification and mark it on the "
+                f"{ctx.sheet_name('processors')} sheet, or use SCCs.",
             )
     for row in ctx.rows("processors"):
         if (
