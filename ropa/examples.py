@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from ropa.resources import data_dir, load_data
@@ -44,3 +45,31 @@ def _with_dates(row: dict[str, Any], dates: set[str]) -> dict[str, Any]:
 def example_for_language(lang: str) -> dict[str, list[dict[str, Any]]]:
     """The clean example for a template language."""
     return example_rows(lang if lang in CONTENT_LANGUAGES else "en")
+
+
+#: The workbooks shipped in workbooks/: file name -> (template language, example data set).
+SHIPPED = {
+    "example-en.xlsx": ("en", "en"),
+    "example-sv.xlsx": ("sv", "sv"),
+    "flawed-en.xlsx": ("en", "flawed_en"),
+}
+
+
+def build_workbooks(folder: Path) -> list[Path]:
+    """Write the shipped example workbooks into ``folder``."""
+    from ropa.template import write_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (lang, data) in SHIPPED.items():
+        path = folder / name
+        write_workbook(path, lang, example_rows(data))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    for written_path in build_workbooks(Path(sys.argv[1] if len(sys.argv) > 1 else "workbooks")):
+        print(f"wrote {written_path}")
