@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 import pytest
+import sarif_pydantic
 
 from ropa.check import Report
 from ropa.config import Config
@@ -60,9 +61,6 @@ def test_findings_schema_rejects_a_broken_finding() -> None:
 
 
 def test_sarif_is_valid_sarif_2_1_0(report: Report) -> None:
-    sarif_pydantic = pytest.importorskip(
-        "sarif_pydantic", reason="install the test extras: pip install -e .[test]"
-    )
     log = to_sarif(report)
     parsed = sarif_pydantic.Sarif.model_validate(json.loads(json.dumps(log)))
     assert parsed.version == "2.1.0"
