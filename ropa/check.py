@@ -67,7 +67,7 @@ def run_rules(
     """Every enabled rule over one workbook, as findings sorted by place."""
     context = Context(workbook, config)
     findings: list[Finding] = []
-    for item in rules if rules is not None else all_rules():
+    for item in rules if rules is not None else all_rules("record"):
         if not config.enabled(item.code):
             continue
         severity = config.severity.get(item.code, item.severity)

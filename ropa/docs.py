@@ -67,8 +67,11 @@ def rules_reference() -> str:
         "",
     ]
     for prefix, group in GROUPS.items():
+        members = [r for r in all_rules() if r.code.startswith(prefix)]
+        if not members:
+            continue
         lines += [f"## {prefix}xx {group}", ""]
-        for item in (r for r in all_rules() if r.code.startswith(prefix)):
+        for item in members:
             lines += [
                 f"### {item.code} {item.name}",
                 "",

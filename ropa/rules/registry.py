@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ropa.findings import Location, Severity
 
@@ -37,14 +37,20 @@ RuleFunction = Callable[["Context"], Iterable[Problem]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule."""
+    """A registered rule.
+
+    ``scope`` says what the rule looks at: ``record`` rules take a workbook
+    :class:`~ropa.rules.context.Context`; ``policy`` and ``cross`` rules (published notices,
+    and notice against record) take the context their own engine passes.
+    """
 
     code: str
     name: str
     severity: Severity
     reference: str
     group: str
-    function: RuleFunction
+    function: Callable[[Any], Iterable[Problem]]
+    scope: str = "record"
 
     @property
     def doc(self) -> str:
@@ -71,30 +77,47 @@ GROUPS = {
     "RP7": "DPIA",
     "RP8": "Housekeeping",
     "RP9": "Organisation",
+    "PN1": "Notice completeness (Art. 13/14)",
+    "PN2": "Notice details",
+    "XC1": "Notice against record",
 }
+
+SCOPES = ("record", "policy", "cross")
+
+
+F = TypeVar("F", bound=Callable[..., Iterable[Problem]])
 
 
 def rule(
-    code: str, name: str, severity: Severity, reference: str
-) -> Callable[[RuleFunction], RuleFunction]:
+    code: str, name: str, severity: Severity, reference: str, scope: str = "record"
+) -> Callable[[F], F]:
     """Register a rule function under a stable code."""
+    if scope not in SCOPES:
+        raise ValueError(f"unknown rule scope {scope!r}")
 
-    def register(function: RuleFunction) -> RuleFunction:
+    def register(function: F) -> F:
         if code in REGISTRY or code in RETIRED:
             raise ValueError(f"rule code {code} is already taken")
         if not function.__doc__:
             raise ValueError(f"rule {code} needs a docstring: it is the rule's documentation")
-        REGISTRY[code] = Rule(code, name, severity, reference, GROUPS[code[:3]], function)
+        REGISTRY[code] = Rule(code, name, severity, reference, GROUPS[code[:3]], function, scope)
         return function
 
     return register
 
 
-def all_rules() -> list[Rule]:
-    """Every registered rule, by code."""
-    import ropa.rules  # noqa: F401 - importing the package registers the rule modules
+#: Modules that register rules; importing them fills the registry.
+RULE_MODULES = ["ropa.rules"]
 
-    return [REGISTRY[code] for code in sorted(REGISTRY)]
+
+def all_rules(scope: str | None = None) -> list[Rule]:
+    """Every registered rule (of one scope, if given), by code."""
+    import importlib
+
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+    rules = [REGISTRY[code] for code in sorted(REGISTRY)]
+    return [r for r in rules if scope is None or r.scope == scope]
 
 
 def get_rule(code: str) -> Rule | None:
