@@ -92,8 +92,9 @@ def check_workbook(
 ) -> tuple[Workbook, list[Finding]]:
     """Read and check one workbook. Raises ``WorkbookError`` when it cannot be read."""
     path = Path(path)
-    workbook = read_workbook(path, display)
-    return workbook, run_rules(workbook, config or load_config(path))
+    config = config or load_config(path)
+    workbook = read_workbook(path, display, config.limits)
+    return workbook, run_rules(workbook, config)
 
 
 def check_paths(

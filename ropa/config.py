@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ropa.container import Limits
 from ropa.findings import Severity
 
 if sys.version_info >= (3, 11):
@@ -40,6 +41,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     source: Path | None = None
+    limits: Limits = field(default_factory=Limits)
 
     def with_cli(self, select: list[str] | None, ignore: list[str] | None) -> Config:
         """Command-line --select replaces the file's selection; --ignore adds to it."""
@@ -97,9 +99,28 @@ def _codes(value: Any, key: str, source: Path | None) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
+#: [tool.ropa] keys of the safety caps, and the Limits field each sets.
+_LIMIT_KEYS = {
+    "max-file-mb": "max_file_mb",
+    "max-uncompressed-mb": "max_uncompressed_mb",
+    "max-compression-ratio": "max_compression_ratio",
+}
+
+
+def _limits(data: dict[str, Any], source: Path | None) -> Limits:
+    values: dict[str, int] = {}
+    for key, attribute in _LIMIT_KEYS.items():
+        if key in data:
+            value = data[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{source}: '{key}' must be a positive whole number")
+            values[attribute] = value
+    return Limits(**values)
+
+
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     """Build a Config from the [tool.ropa] table; unknown keys are an error (typos matter)."""
-    known = {"review-interval-months", "select", "ignore", "severity"}
+    known = {"review-interval-months", "select", "ignore", "severity", *_LIMIT_KEYS}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -115,6 +136,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         except ValueError as exc:
             raise ConfigError(f"{source}: severity of {code}: {exc}") from exc
     return Config(
+        limits=_limits(data, source),
         review_interval_months=months,
         select=_codes(data.get("select", []), "select", source),
         ignore=_codes(data.get("ignore", []), "ignore", source),

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa.container import Container, ContainerError, Limits, inspect
 from ropa.schema import LANGUAGES, FieldSpec, SheetSpec, normalise_header, record_schema
 
 #: How far down a sheet the header row is looked for (title rows above it are common).
@@ -72,6 +74,8 @@ def _clean(value: Any) -> Value:
 
 def as_text(value: Value) -> str:
     """A cell value as the text a person would read in it."""
+    if type(value) is str:  # the common case, first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -85,9 +89,13 @@ def as_text(value: Value) -> str:
 
 def split_multi(text: str) -> list[str]:
     """Split a multi-valued cell into its values (lines or ';'), dropping empties."""
-    for separator in _MULTI_SEPARATORS[1:]:
-        text = text.replace(separator, "\n")
-    return [part.strip() for part in text.split("\n") if part.strip()]
+    if ";" in text or "\r" in text:
+        for separator in _MULTI_SEPARATORS[1:]:
+            text = text.replace(separator, "\n")
+    elif "\n" not in text:
+        stripped = text.strip()
+        return [stripped] if stripped else []
+    return [part for part in map(str.strip, text.split("\n")) if part]
 
 
 @dataclass(slots=True)
@@ -225,7 +233,12 @@ def _data_rows(
         for key, position in mapped:
             if position < width:
                 raw = cells[position]
-                if raw != "" and raw is not None:
+                if type(raw) is str:
+                    # Most cells are plain text: clean them here without a function call.
+                    text = raw.strip() if raw.isascii() else clean_text(raw)
+                    if text:
+                        values[key] = text
+                elif raw is not None:
                     cleaned = _clean(raw)
                     if cleaned is not None:
                         values[key] = cleaned
@@ -237,11 +250,49 @@ def _data_rows(
             yield Row(start + offset + 1, values, extra_values)
 
 
-def read_sheet(spec: SheetSpec, name: str, grid: list[list[Any]], notices: list[Notice]) -> Sheet:
-    """Match headers and read the rows of one sheet."""
+Merged = tuple[tuple[int, int], tuple[int, int]]
+
+
+def fill_merged(grid: list[list[Any]], merged: list[Merged]) -> None:
+    """Give every cell of a merged range the value of its top-left cell, as a reader sees it."""
+    for (top, left), (bottom, right) in merged:
+        if top >= len(grid) or left >= len(grid[top]):
+            continue
+        value = grid[top][left]
+        for row in range(top, min(bottom, len(grid) - 1) + 1):
+            cells = grid[row]
+            if len(cells) <= right:
+                cells.extend([""] * (right + 1 - len(cells)))
+            for column in range(left, right + 1):
+                cells[column] = value
+
+
+def _merged_notices(name: str, merged: list[Merged], header_index: int) -> list[Notice]:
+    notices = []
+    for (top, left), (bottom, right) in merged:
+        if bottom < header_index:
+            continue  # merged title rows above the header are harmless
+        span = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        notices.append(
+            Notice("merged-cells", name, top + 1, column_letter(left), f"cells {span} are merged")
+        )
+    return notices
+
+
+def read_sheet(
+    spec: SheetSpec,
+    name: str,
+    grid: list[list[Any]],
+    notices: list[Notice],
+    merged: list[Merged] | None = None,
+) -> Sheet:
+    """Match headers and read the rows of one sheet (merged ranges filled in first)."""
+    if merged:
+        fill_merged(grid, merged)
     header_index = find_header_row(spec, grid)
     if header_index is None:
         return Sheet(spec, name, 0, {}, {}, [], "en", missing=list(spec.fields))
+    notices.extend(_merged_notices(name, merged or [], header_index))
     header = grid[header_index]
     columns, extra = _map_columns(spec, header, name, header_index + 1, notices)
     language = _title_language(spec, [c for c in header if isinstance(c, str)])
@@ -253,15 +304,15 @@ def read_sheet(spec: SheetSpec, name: str, grid: list[list[Any]], notices: list[
 # --- the workbook ----------------------------------------------------------------------------
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path, limits: Limits | None) -> tuple[Container, Any]:
     from python_calamine import CalamineWorkbook
 
-    if not path.exists():
-        raise WorkbookError(f"{path}: no such file")
-    if path.is_dir():
-        raise WorkbookError(f"{path}: is a folder, not a workbook")
     try:
-        return CalamineWorkbook.from_path(str(path))
+        container = inspect(path, limits)
+    except ContainerError as exc:
+        raise WorkbookError(str(exc)) from exc
+    try:
+        return container, CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several exception types for bad files
         raise WorkbookError(f"{path}: cannot be read as a workbook ({_first_line(exc)})") from exc
 
@@ -280,32 +331,97 @@ def _visibility(book: Any) -> dict[str, str]:
         return {}
 
 
-def read_workbook(path: str | Path, display: str | None = None) -> Workbook:
-    """Read a workbook (.xlsx, .xlsm, .ods, ...) into the record model.
+def _merged_ranges(sheet: Any) -> list[Merged]:
+    try:
+        return list(sheet.merged_cell_ranges or [])
+    except Exception:  # not every format or calamine version has them
+        return []
 
-    Raises :class:`WorkbookError` with a one-line reason when the file cannot be read.
+
+def _match_sheets(names: list[str], index: dict[str, SheetSpec]) -> dict[str, SheetSpec]:
+    """Sheet name -> its schema sheet, for the first sheet matching each schema sheet."""
+    matched: dict[str, SheetSpec] = {}
+    taken: set[str] = set()
+    for name in names:
+        spec = index.get(normalise_header(name))
+        if spec is not None and spec.key not in taken:
+            matched[name] = spec
+            taken.add(spec.key)
+    return matched
+
+
+def _start_scan(path: Path, names: list[str]) -> Future[list[Notice]]:
+    executor = ThreadPoolExecutor(max_workers=1)
+    future = executor.submit(_oddity_notices, path, names)
+    executor.shutdown(wait=False)
+    return future
+
+
+def _oddity_notices(path: Path, names: list[str]) -> list[Notice]:
+    from ropa.xlsx_scan import scan_workbook
+
+    notices: list[Notice] = []
+    for name, found in scan_workbook(path, names).items():
+        notices += [
+            Notice("hidden-row", name, row, None, "the row is hidden") for row in found.hidden_rows
+        ]
+        notices += [
+            Notice("hidden-column", name, None, column_letter(col - 1), "the column is hidden")
+            for col in found.hidden_columns
+        ]
+        notices += [
+            Notice(
+                "formula-without-value",
+                name,
+                _row_of(cell),
+                _column_of(cell),
+                f"{cell} has no saved result",
+            )
+            for cell in found.formulas_without_value
+        ]
+    return notices
+
+
+def _row_of(cell: str) -> int:
+    return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _column_of(cell: str) -> str:
+    return cell.rstrip("0123456789")
+
+
+def read_workbook(
+    path: str | Path, display: str | None = None, limits: Limits | None = None
+) -> Workbook:
+    """Read a workbook (.xlsx, .xlsm, .xls, .ods) into the record model.
+
+    Raises :class:`WorkbookError` with a one-line reason when the file cannot or must not
+    be read (see :mod:`ropa.container`). Only saved cell values are read: macros never run.
     """
     path = Path(path)
-    book = _open(path)
+    container, book = _open(path, limits)
     index = _sheet_index()
+    matched = _match_sheets(book.sheet_names, index)
+    # The oddity scan decompresses the sheets' XML again; calamine releases the GIL while
+    # it parses, so running the scan in a thread beside it costs almost no wall time.
+    scan = _start_scan(path, list(matched)) if container.kind == "xlsx" and matched else None
     visibility = _visibility(book)
     notices: list[Notice] = []
     sheets: dict[str, Sheet] = {}
-    others: list[str] = []
-    for name in book.sheet_names:
-        spec = index.get(normalise_header(name))
-        if spec is None or spec.key in sheets:
-            others.append(name)
-            continue
+    others = [name for name in book.sheet_names if name not in matched]
+    for name, spec in matched.items():
         if visibility.get(name, "visible") != "visible":
             notices.append(Notice("hidden-sheet", name, None, None, "the sheet is hidden"))
         try:
-            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(name)
+            grid = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             raise WorkbookError(
                 f"{path}: sheet '{name}' cannot be read ({_first_line(exc)})"
             ) from exc
-        sheets[spec.key] = read_sheet(spec, name, grid, notices)
+        sheets[spec.key] = read_sheet(spec, name, grid, notices, _merged_ranges(sheet))
+    if scan is not None:
+        notices += scan.result()
     language = _majority_language(sheets)
     order = list(book.sheet_names)
     return Workbook(path, display or str(path), sheets, language, notices, others, order)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ def write_record(
     header_case: str = "as-is",
     hidden: Iterable[str] = (),
     duplicate_headers: Iterable[str] = (),
+    post: Callable[[Workbook], None] | None = None,
 ) -> Path:
     """Write a plain workbook (no styling) with the schema's headers in ``lang``.
 
@@ -55,6 +56,8 @@ def write_record(
             ws.append([_cell(row.get(f.key)) for f in fields] + [_cell(row.get(k)) for k in extra])
         if sheet.key in set(hidden):
             ws.sheet_state = "hidden"
+    if post is not None:
+        post(book)
     book.save(path)
     return path
 

@@ -107,8 +107,12 @@ def test_pyproject_tool_ropa(tmp_path: Path) -> None:
     [
         (lambda d: d / "missing.xlsx", "no such file"),
         (lambda d: d, "is a folder"),
-        (lambda d: _write(d / "empty.xlsx", b""), "cannot be read"),
-        (lambda d: _write(d / "notes.xlsx", b"just some text"), "cannot be read"),
+        (lambda d: _write(d / "empty.xlsx", b""), "is empty"),
+        (lambda d: _write(d / "notes.xlsx", b"just some text"), "is a text file"),
+        (
+            lambda d: _write(d / "data.xlsx", b"id;name;basis\n1;Payroll;6.1.b\n"),
+            "is a CSV text file",
+        ),
     ],
 )
 def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, make, expected: str) -> None:  # type: ignore[no-untyped-def]
