@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ropa.resources import load_data
@@ -159,6 +159,7 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def country_code(text: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a code, alpha-3 code or name in any of the five languages.
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ropa.resources import load_data
@@ -71,6 +71,10 @@ class Term:
         return f"Term({self.code!r})"
 
 
+#: Distinct spellings remembered per vocabulary before the memo starts afresh.
+_MEMO_LIMIT = 100_000
+
+
 class Vocabulary:
     """A closed list of terms with forgiving, exact-after-normalisation matching."""
 
@@ -86,6 +90,8 @@ class Vocabulary:
         self._coarse: dict[str, Term] = {}
         self._build_index()
         self._suggestions: list[str] | None = None
+        # A workbook repeats the same few hundred spellings thousands of times.
+        self._memo: dict[str, Term | None] = {}
 
     def _build_index(self) -> None:
         # The first term to claim a spelling keeps it; tests check there are no clashes.
@@ -101,6 +107,16 @@ class Vocabulary:
         """The term ``text`` names (code, any label, any synonym, or the code pattern), or None."""
         if not isinstance(text, str):
             return None
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        if len(self._memo) > _MEMO_LIMIT:
+            self._memo.clear()
+        found = self._memo[text] = self._match(text)
+        return found
+
+    def _match(self, text: str) -> Term | None:
         key = normalise(text)
         if not key:
             return None
@@ -169,6 +185,12 @@ def _none_words() -> frozenset[str]:
     return frozenset(normalise(word) for word in data["values"])
 
 
+@lru_cache(maxsize=65536)
+def _is_none_text(text: str) -> bool:
+    key = normalise(text)
+    return bool(key) and key in _none_words()
+
+
 def is_none(text: str) -> bool:
     """True if the cell says "none" or "not applicable" in one of the five languages.
 
@@ -176,5 +198,4 @@ def is_none(text: str) -> bool:
     """
     if not isinstance(text, str):
         return False
-    key = normalise(text)
-    return bool(key) and key in _none_words()
+    return _is_none_text(text)

@@ -65,6 +65,22 @@ def drop_column(dotted: str) -> Mutation:
     return apply
 
 
+def on_sheet(title: str, change: Callable[[Any], None]) -> Mutation:
+    """Change the openpyxl sheet before the workbook is saved (merges, hidden rows, formulas)."""
+
+    def apply(rows: Rows) -> None:
+        rows["__post__"] = lambda book: change(book[title])  # type: ignore[assignment]
+
+    return apply
+
+
+def _merged_title_row(ws: Any) -> None:
+    """A merged title above the header is harmless and not reported."""
+    ws.insert_rows(1)
+    ws["A1"] = "Record of processing activities"
+    ws.merge_cells("A1:E1")
+
+
 def noop(rows: Rows) -> None:
     """The clean record as it is."""
 
@@ -145,6 +161,23 @@ CASES = [
         setv("organisation", 0, contact_email="privacy at exempel"),
         setv("organisation", 0, contact_email="mailto:dpo@exempel.example"),
         cell="F2",
+    ),
+    Case(
+        "RP114",
+        on_sheet("Activities", lambda ws: ws.merge_cells("B2:B3")),
+        on_sheet("Activities", _merged_title_row),
+        cell="B2",
+    ),
+    Case(
+        "RP115",
+        on_sheet("Purposes", lambda ws: setattr(ws.row_dimensions[3], "hidden", True)),
+        on_sheet("Purposes", lambda ws: setattr(ws.row_dimensions[3], "height", 30)),
+    ),
+    Case(
+        "RP116",
+        on_sheet("Activities", lambda ws: ws.cell(row=2, column=4, value="=B2&C2")),
+        on_sheet("Activities", lambda ws: ws.cell(row=2, column=4, value="Plain text")),
+        cell="D2",
     ),
     # Lawful basis
     Case(
@@ -351,6 +384,8 @@ def _run(check_rows: CheckRows, rows: Rows, mutation: Mutation) -> list[Any]:
         options["drop_sheets"] = rows.pop("__drop_sheets__")
     if "__drop_columns__" in rows:
         options["drop_columns"] = rows.pop("__drop_columns__")
+    if "__post__" in rows:
+        options["post"] = rows.pop("__post__")
     for key in ("__hidden__", "__dup_header__"):
         if key in rows:
             options[key.strip("_").replace("dup_header", "duplicate_headers")] = rows.pop(key)
@@ -380,3 +415,11 @@ def test_every_rule_has_cases() -> None:
 
 def test_clean_base_has_no_findings(rows: Rows, check_rows: CheckRows) -> None:
     assert check_rows(rows) == []
+
+
+@pytest.mark.parametrize("none", ["N/A", "-", "Not applicable", "ej tillämpligt", "ei sovelleta"])
+def test_none_words_in_single_valued_controlled_cells_are_not_invalid(
+    none: str, rows: Rows, check_rows: CheckRows
+) -> None:
+    rows["purposes"][0]["art9_condition"] = none
+    assert [f.code for f in check_rows(rows)] == []

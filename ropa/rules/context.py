@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ropa.config import Config
 from ropa.findings import Location
+from ropa.periods import RetentionPeriod, parse_period
 from ropa.reader import Row, Sheet, Workbook
 from ropa.schema import FieldSpec, record_schema
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key used to compare ids and names: case-insensitive, whitespace collapsed."""
     return " ".join(text.split()).casefold()
@@ -94,6 +96,11 @@ class Context:
     @cached_property
     def transfers_by_activity(self) -> dict[str, list[Row]]:
         return _group(self.rows("transfers"), "activity_id")
+
+    @cached_property
+    def retention_periods(self) -> list[tuple[Row, RetentionPeriod]]:
+        """Each retention row with its parsed period, parsed once for all rules."""
+        return [(row, parse_period(row.values.get("period"))) for row in self.rows("retention")]
 
     def entities_of(self, activity: Row) -> list[Row]:
         return [

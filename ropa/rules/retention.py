@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.findings import Severity
-from ropa.periods import PeriodKind, parse_period
+from ropa.periods import PeriodKind
 from ropa.rules.common import has_content
 from ropa.rules.context import Context
 from ropa.rules.registry import Problem, rule
@@ -44,8 +44,7 @@ def retention_vague(ctx: Context) -> Iterator[Problem]:
     Fix: give a period ("24 months") and what starts it ("after the last purchase"), or
     the criterion in the Trigger column.
     """
-    for row in ctx.rows("retention"):
-        period = parse_period(row.values.get("period"))
+    for row, period in ctx.retention_periods:
         if (
             period.kind is PeriodKind.VAGUE
             and not has_content(row, "trigger")
@@ -71,8 +70,7 @@ def retention_unparseable(ctx: Context) -> Iterator[Problem]:
     Fix: write a number and a unit (days, weeks, months, years), optionally followed by
     what starts the clock.
     """
-    for row in ctx.rows("retention"):
-        period = parse_period(row.values.get("period"))
+    for row, period in ctx.retention_periods:
         if period.kind is PeriodKind.UNPARSEABLE:
             yield Problem(
                 ctx.at("retention", row, "period"),

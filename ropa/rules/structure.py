@@ -254,6 +254,72 @@ def duplicate_header(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def _notices(ctx: Context, kind: str) -> Iterator[Location]:
+    for notice in ctx.workbook.notices:
+        if notice.kind == kind:
+            yield Location(ctx.workbook.display, notice.sheet, notice.row, notice.column)
+
+
+@rule("RP114", "merged-cells", Severity.INFO, "Art. 30(4)")
+def merged_cells(ctx: Context) -> Iterator[Problem]:
+    """Cells in the data area of a record sheet are merged.
+
+    ropa reads a merged range as if every cell in it held the value of its top-left
+    cell, which is usually what was meant. But merged cells break sorting and filtering
+    in Excel, and other tools read only the first cell.
+
+    Fix: unmerge the cells (Home > Merge & Center > Unmerge) and fill in each row.
+    """
+    for notice in ctx.workbook.notices:
+        if notice.kind == "merged-cells":
+            yield Problem(
+                Location(ctx.workbook.display, notice.sheet, notice.row, notice.column),
+                f"The {notice.detail}; each was read with the top-left value.",
+                hint="Unmerge them and fill in the value on every row.",
+            )
+
+
+@rule("RP115", "hidden-rows-or-columns", Severity.WARNING, "Art. 30(4)")
+def hidden_rows_or_columns(ctx: Context) -> Iterator[Problem]:
+    """Rows or columns of a record sheet are hidden.
+
+    ropa reads hidden rows and columns, but whoever opens the workbook, the supervisory
+    authority included, may not see them: the record they read is not the one checked.
+
+    Fix: unhide them (select the surrounding rows or columns, right-click, Unhide).
+    """
+    for location in _notices(ctx, "hidden-row"):
+        yield Problem(
+            location,
+            f"Row {location.row} of '{location.sheet}' is hidden; it was read all the same.",
+            hint="Unhide the row so every reader of the record sees it.",
+        )
+    for location in _notices(ctx, "hidden-column"):
+        yield Problem(
+            location,
+            f"Column {location.column} of '{location.sheet}' is hidden; it was read all the same.",
+            hint="Unhide the column so every reader of the record sees it.",
+        )
+
+
+@rule("RP116", "formula-without-value", Severity.WARNING, "Art. 30(1)")
+def formula_without_value(ctx: Context) -> Iterator[Problem]:
+    """A cell holds a formula whose result was never saved, so ropa reads it as empty.
+
+    ropa reads the values Excel saved with the file and never evaluates formulas. Files
+    written by scripts or some tools contain formulas without a saved result.
+
+    Fix: open the workbook in Excel or LibreOffice and save it, or replace the formula
+    with its value.
+    """
+    for location in _notices(ctx, "formula-without-value"):
+        yield Problem(
+            location,
+            f"{location.cell} holds a formula with no saved result; ropa read it as empty.",
+            hint="Open and save the workbook in Excel, or paste the value instead of the formula.",
+        )
+
+
 _NON_BASIS_VOCABULARIES = {"lawful_basis"}  # RP201 reports these with its own wording
 
 
@@ -285,7 +351,7 @@ def _invalid_in_column(ctx: Context, sheet: str, spec: FieldSpec, name: str) -> 
             continue
         items = row.items(spec.key) if spec.multi else [row.text(spec.key)]
         for item in items:
-            if vocab.match(item) is None and not (spec.multi and is_none(item)):
+            if vocab.match(item) is None and not is_none(item):
                 guess = suggest_label(name, item, ctx.lang)
                 choices = "; ".join(vocab.choices(ctx.lang)[:8])
                 yield Problem(

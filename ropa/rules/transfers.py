@@ -155,10 +155,13 @@ def third_country_processor_without_transfer(ctx: Context) -> Iterator[Problem]:
         (fold(row.text("activity_id")), _processor_key(ctx, row.text("recipient")))
         for row in ctx.rows("transfers")
     }
+    third: dict[int, list[str]] = {}  # per processor row, worked out once
     for activity in ctx.rows("activities"):
         key = fold(activity.text("activity_id"))
         for recipient in ctx.processors_of(activity):
-            countries = _third_countries(recipient, "countries")
+            countries = third.get(id(recipient))
+            if countries is None:
+                countries = third[id(recipient)] = _third_countries(recipient, "countries")
             if countries and (key, id(recipient)) not in recorded:
                 yield Problem(
                     ctx.at("activities", activity, "recipients"),
