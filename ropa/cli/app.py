@@ -202,3 +202,14 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. RP202.")
 def run() -> None:  # pragma: no cover - convenience for `python -m ropa.cli.app`
     app()
     sys.exit(0)
+
+
+def _register_subcommands() -> None:
+    """Commands that live in their own modules (kept thin the same way)."""
+    from ropa.cli.export import diff_command, export_command
+
+    app.command("export")(export_command)
+    app.command("diff")(diff_command)
+
+
+_register_subcommands()
