@@ -329,3 +329,15 @@ def test_export_command(in_repo: None, tmp_path: Path) -> None:
         _app(), ["export", "missing.xlsx", "-o", str(tmp_path / "x.md"), "-f", "md"]
     )
     assert bad.exit_code == 2 and "no such file" in bad.output
+
+
+def test_reports_get_ordinary_file_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from ropa.export.safety import atomic_write_bytes
+
+    target = atomic_write_bytes(tmp_path / "report.json", b"{}")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

@@ -61,12 +61,24 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp creates the file readable by its owner only; a report is an ordinary
+        # file, so give it the permissions any new file gets (the umask decides).
+        os.chmod(temporary, _DEFAULT_MODE & ~_current_umask())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     return path
+
+
+_DEFAULT_MODE = 0o666
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> Path:
