@@ -207,9 +207,11 @@ def run() -> None:  # pragma: no cover - convenience for `python -m ropa.cli.app
 def _register_subcommands() -> None:
     """Commands that live in their own modules (kept thin the same way)."""
     from ropa.cli.export import diff_command, export_command
+    from ropa.cli.policy import policy_app
 
     app.command("export")(export_command)
     app.command("diff")(diff_command)
+    app.add_typer(policy_app, name="policy")
 
 
 _register_subcommands()

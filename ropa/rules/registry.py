@@ -107,7 +107,7 @@ def rule(
 
 
 #: Modules that register rules; importing them fills the registry.
-RULE_MODULES = ["ropa.rules"]
+RULE_MODULES = ["ropa.rules", "ropa.policy.rules"]
 
 
 def all_rules(scope: str | None = None) -> list[Rule]:
