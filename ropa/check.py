@@ -88,13 +88,38 @@ def run_rules(
 
 
 def check_workbook(
-    path: str | Path, config: Config | None = None, display: str | None = None
+    path: str | Path,
+    config: Config | None = None,
+    display: str | None = None,
+    policies: Sequence[str | Path] = (),
 ) -> tuple[Workbook, list[Finding]]:
-    """Read and check one workbook. Raises ``WorkbookError`` when it cannot be read."""
+    """Read and check one workbook, and cross-check it against its privacy notices.
+
+    The notices are ``policies`` (files or folders; they speak for every entity) and the files
+    the Organisation sheet names in its privacy-policy column (relative to the workbook).
+    Raises ``WorkbookError`` when the workbook cannot be read and ``PolicyReadError`` when a
+    notice cannot be.
+    """
     path = Path(path)
     config = config or load_config(path)
     workbook = read_workbook(path, display, config.limits)
-    return workbook, run_rules(workbook, config)
+    findings = run_rules(workbook, config)
+    if policies or _names_policy(workbook):
+        from ropa.crosscheck.runner import cross_check
+
+        crossed = cross_check(workbook, config, policies)
+        if crossed:
+            order = {name: position for position, name in enumerate(workbook.sheet_order)}
+            findings = sorted(
+                findings + crossed,
+                key=lambda f: (order.get(f.location.sheet or "", -1), *f.sort_key()),
+            )
+    return workbook, findings
+
+
+def _names_policy(workbook: Workbook) -> bool:
+    """Whether any Organisation row fills in its privacy policy (a cheap look first)."""
+    return any(row.has("privacy_policy") for row in workbook.rows("organisation"))
 
 
 def check_paths(
@@ -102,13 +127,19 @@ def check_paths(
     config: Config | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    policies: Sequence[str | Path] = (),
 ) -> Report:
-    """Check several workbooks; each uses its own configuration file unless one is given."""
+    """Check several workbooks; each uses its own configuration file unless one is given.
+
+    ``policies`` are privacy notices (files or folders) to cross-check every workbook against.
+    """
     report = Report()
     for path in paths:
         path = Path(path)
         base = config or load_config(path)
-        workbook, findings = check_workbook(path, base.with_cli(select, ignore), str(path))
+        workbook, findings = check_workbook(
+            path, base.with_cli(select, ignore), str(path), policies
+        )
         report.files.append(str(path))
         report.activities += len(workbook.rows("activities"))
         report.findings.extend(findings)

@@ -43,8 +43,18 @@ def _with_dates(row: dict[str, Any], dates: set[str]) -> dict[str, Any]:
 
 
 def example_for_language(lang: str) -> dict[str, list[dict[str, Any]]]:
-    """The clean example for a template language."""
-    return example_rows(lang if lang in CONTENT_LANGUAGES else "en")
+    """The clean example for a template language, as ``ropa init --example`` writes it.
+
+    The shipped data names its privacy notices by paths relative to ``workbooks/``
+    (``policies/privacy-se.md``); a workbook written elsewhere has no notices beside it, so
+    those paths are left out here.
+    """
+    rows = example_rows(lang if lang in CONTENT_LANGUAGES else "en")
+    for row in rows.get("organisation", []):
+        policy = str(row.get("privacy_policy") or "")
+        if policy and not policy.lower().startswith(("http://", "https://")):
+            row.pop("privacy_policy")
+    return rows
 
 
 #: The workbooks shipped in workbooks/: file name -> (template language, example data set).

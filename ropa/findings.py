@@ -83,7 +83,16 @@ class Finding:
         }
         if self.hint:
             data["hint"] = self.hint
+        if self.related:
+            data["related"] = [dict(item) for item in self.related]
         return data
+
+    @property
+    def related(self) -> list[dict[str, Any]]:
+        """Other places the finding concerns (``extra["related"]``): for a cross-check, the
+        notice line, as ``{"file", "line", "text"}``."""
+        related = self.extra.get("related") if self.extra else None
+        return list(related) if related else []
 
     def sort_key(self) -> tuple[str, str, int, str, str]:
         loc = self.location

@@ -119,6 +119,13 @@ def check(
     config: Annotated[
         Path | None, typer.Option("--config", help="A ropa.toml or pyproject.toml to use.")
     ] = None,
+    policy: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--policy",
+            help="A privacy notice (file or folder) to cross-check against the record; repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Check records of processing activities and report every finding with its cell and article."""
     from ropa.check import check_paths
@@ -127,8 +134,14 @@ def check(
 
     try:
         base = load_config(workbooks[0], config) if config else None
-        report = check_paths(workbooks, base, _codes(select), _codes(ignore))
+        report = check_paths(workbooks, base, _codes(select), _codes(ignore), policy or ())
     except (WorkbookError, ConfigError) as exc:
+        fail(str(exc))
+    except Exception as exc:  # a notice that cannot be read: one line, exit 2
+        from ropa.policy.reading import PolicyReadError  # only loaded on this error path
+
+        if not isinstance(exc, PolicyReadError):
+            raise
         fail(str(exc))
     if output_format is CheckFormat.json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -44,7 +44,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
             {"name": name, "fullyQualifiedName": f"{loc.file}:{name}", "kind": "element"}
         ]
     text = finding.message + (f" Fix: {finding.hint}" if finding.hint else "")
-    return {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": _LEVELS[finding.severity],
@@ -52,6 +52,21 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [location],
         "properties": {"reference": finding.reference},
     }
+    related = [_related(number, item) for number, item in enumerate(finding.related)]
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def _related(number: int, item: dict[str, Any]) -> dict[str, Any]:
+    """A related place (a notice line) as a SARIF location."""
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(str(item["file"]))}}
+    if item.get("line"):
+        physical["region"] = {"startLine": int(item["line"])}
+    related: dict[str, Any] = {"id": number, "physicalLocation": physical}
+    if item.get("text"):
+        related["message"] = {"text": str(item["text"])}
+    return related
 
 
 def to_sarif(report: Report) -> dict[str, Any]:

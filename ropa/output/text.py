@@ -26,10 +26,24 @@ def _place(finding: Finding) -> str:
 def _body(finding: Finding) -> Text:
     body = Text(finding.message)
     body.append(f"  [{finding.reference}]", style="dim")
+    for item in finding.related:
+        body.append("\nsee: ", style="blue")
+        body.append(_related(item))
     if finding.hint:
         body.append("\nfix: ", style="green")
         body.append(finding.hint)
     return body
+
+
+def _related(item: dict[str, object]) -> str:
+    """``policy.md:42 'quoted line'`` (the file as given; a long line shortened)."""
+    name = str(item.get("file", ""))
+    line = item.get("line")
+    text = " ".join(str(item.get("text") or "").split())
+    if len(text) > 70:
+        text = text[:69].rstrip() + "…"
+    where = f"{name}:{line}" if line else name
+    return f"{where} '{text}'" if text else where
 
 
 def _sheet_table(findings: list[Finding]) -> Table:

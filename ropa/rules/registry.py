@@ -107,15 +107,22 @@ def rule(
 
 
 #: Modules that register rules; importing them fills the registry.
-RULE_MODULES = ["ropa.rules", "ropa.policy.rules"]
+#: Per scope, so that ``ropa check`` on a workbook never imports the policy code.
+RULE_MODULES: dict[str, list[str]] = {
+    "record": ["ropa.rules"],
+    "policy": ["ropa.policy.rules"],
+    "cross": ["ropa.crosscheck.rules"],
+}
 
 
 def all_rules(scope: str | None = None) -> list[Rule]:
     """Every registered rule (of one scope, if given), by code."""
     import importlib
 
-    for module in RULE_MODULES:
-        importlib.import_module(module)
+    for module_scope, modules in RULE_MODULES.items():
+        if scope is None or scope == module_scope:
+            for module in modules:
+                importlib.import_module(module)
     rules = [REGISTRY[code] for code in sorted(REGISTRY)]
     return [r for r in rules if scope is None or r.scope == scope]
 
