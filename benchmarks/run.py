@@ -230,14 +230,14 @@ def _met(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def write_markdown(path: Path, text: str) -> None:
-    """Put ``text`` between the result markers of ``path`` (or create the file)."""
-    block = f"{START}\n{text}\n{END}"
+def write_markdown(path: Path, text: str, start: str = START, end: str = END) -> None:
+    """Put ``text`` between the ``start`` and ``end`` markers of ``path`` (or create the file)."""
+    block = f"{start}\n{text}\n{end}"
     if path.exists():
         old = path.read_text(encoding="utf-8")
-        if START in old and END in old:
-            head, rest = old.split(START, 1)
-            block = head + block + rest.split(END, 1)[1]
+        if start in old and end in old:
+            head, rest = old.split(start, 1)
+            block = head + block + rest.split(end, 1)[1]
         else:
             block = old.rstrip() + "\n\n" + block + "\n"
     else:
