@@ -5,63 +5,57 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from ropa.diff import RecordDiff
 from ropa.export.labels import label, page_of
-from ropa.export.safety import atomic_write_bytes, write_cell
+from ropa.export.safety import atomic_write_bytes
+from ropa.export.xlsx import (
+    _DATA,
+    _EMPTY,
+    _HEADER,
+    new_workbook,
+    print_setup,
+    set_width,
+    write_value,
+)
 from ropa.output.diff_text import change_texts
 from ropa.schema import record_schema
-from ropa.template import (
-    _BORDER,
-    _DATA_ALIGN,
-    _HEADER_ALIGN,
-    _HEADER_FILL,
-    _HEADER_FONT,
-    _fit_to_page_width,
-)
 
 _WIDTHS = (18, 22, 12, 26, 48, 48)
 
 
-def build_workbook(diff: RecordDiff, lang: str = "en") -> Workbook:
-    book = Workbook()
-    ws = book.active
-    ws.title = label("change", lang) if len(label("change", lang)) <= 31 else "Changes"
-    write_cell(ws.cell(row=1, column=1), f"{label('old_file', lang)}: {diff.old}")
-    write_cell(ws.cell(row=2, column=1), f"{label('new_file', lang)}: {diff.new}")
+def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
+    """The diff workbook as the bytes of an .xlsx file."""
+    buffer = io.BytesIO()
+    book, formats = new_workbook(buffer)
+    ws = book.add_worksheet(
+        label("change", lang) if len(label("change", lang)) <= 31 else "Changes"
+    )
+    write_value(ws, formats, 0, 0, f"{label('old_file', lang)}: {diff.old}")
+    write_value(ws, formats, 1, 0, f"{label('new_file', lang)}: {diff.new}")
     headers = [label("sheet", lang), label("item", lang), label("change", lang)]
     headers += [label("field", lang), label("old_value", lang), label("new_value", lang)]
-    for column, (text, width) in enumerate(zip(headers, _WIDTHS, strict=True), 1):
-        cell = write_cell(ws.cell(row=4, column=column), text)
-        cell.font, cell.fill, cell.alignment, cell.border = (
-            _HEADER_FONT,
-            _HEADER_FILL,
-            _HEADER_ALIGN,
-            _BORDER,
-        )
-        ws.column_dimensions[get_column_letter(column)].width = width
+    for column, (text, width) in enumerate(zip(headers, _WIDTHS, strict=True)):
+        write_value(ws, formats, 3, column, text, _HEADER)
+        set_width(ws, column, width)
     sheets = {s.key: s.title(lang) for s in record_schema().sheets}
-    for row, change in enumerate(diff.changes, 5):
+    for row, change in enumerate(diff.changes, 4):
         title, old, new = change_texts(change, lang)
         values = [sheets[change.sheet], change.key, label(change.kind, lang), title, old, new]
-        for column, value in enumerate(values, 1):
-            cell = write_cell(ws.cell(row=row, column=column), value or None)
-            cell.alignment, cell.border = _DATA_ALIGN, _BORDER
+        for column, value in enumerate(values):
+            write_value(ws, formats, row, column, value or None, _DATA)
     if not diff.changes:
-        ws.cell(row=5, column=1, value=label("no_changes", lang)).font = Font(italic=True)
-    ws.freeze_panes = "A5"
-    ws.auto_filter.ref = f"A4:F{max(ws.max_row, 5)}"
-    ws.print_title_rows = "4:4"
-    _fit_to_page_width(ws, landscape=True)
-    ws.oddHeader.left.text = label("diff_title", lang)
-    ws.oddFooter.right.text = page_of("&P", "&N", lang)
-    return book
+        write_value(ws, formats, 4, 0, label("no_changes", lang), _EMPTY)
+    ws.freeze_panes(4, 0)
+    ws.autofilter(3, 0, 3 + max(len(diff.changes), 1), len(headers) - 1)
+    print_setup(
+        ws,
+        header=f"&L{label('diff_title', lang)}",
+        footer=f"&R{page_of('&P', '&N', lang)}",
+        title_rows=(3, 3),
+    )
+    book.close()
+    return buffer.getvalue()
 
 
 def write(diff: RecordDiff, output: Path, lang: str = "en") -> list[Path]:
-    buffer = io.BytesIO()
-    build_workbook(diff, lang).save(buffer)
-    return [atomic_write_bytes(output, buffer.getvalue())]
+    return [atomic_write_bytes(output, to_bytes(diff, lang))]

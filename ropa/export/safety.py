@@ -37,6 +37,15 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def looks_like_formula(value: Any) -> bool:
+    """Whether ``value`` is text a spreadsheet program would read as a formula.
+
+    The same test as :func:`neutralise`; writers that can store text as text (XlsxWriter's
+    ``write_string``) use it to give such a cell Excel's quote prefix instead.
+    """
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
 def write_cell(cell: Any, value: Any) -> Any:
     """Put ``value`` into an openpyxl cell so that it can never run as a formula.
 
