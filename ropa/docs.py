@@ -96,7 +96,7 @@ def data_sources() -> str:
         "| file | source | date |",
         "|---|---|---|",
     ]
-    for path in sorted(root.glob("*/*.json")):
+    for path in sorted(root.rglob("*.json")):
         relative = path.relative_to(root).as_posix()
         data = load_data(relative)
         if isinstance(data, dict) and "source" in data:

@@ -334,3 +334,12 @@ def test_cli_text_output() -> None:
     assert "sv.txt" in result.output and "Elements" in result.output and "Sections" in result.output
     assert "✓" in result.output
     assert "notices." in result.output.splitlines()[-1] or "notices" in result.output
+
+
+def test_every_element_has_a_label_and_article() -> None:
+    from ropa.policy.elements import ELEMENT_KEYS
+    from ropa.resources import load_data
+
+    elements = load_data("policy_elements.json")["elements"]
+    assert set(elements) == set(ELEMENT_KEYS)
+    assert all(entry["label"] and entry["article"] for entry in elements.values())

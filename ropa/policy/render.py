@@ -12,6 +12,7 @@ from rich.text import Text
 from ropa.findings import Finding, Severity
 from ropa.policy.language import LANGUAGE_NAMES
 from ropa.policy.scan import PolicyScan, ScanReport, element_keys, jsonable
+from ropa.resources import load_data
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 #: Evidence lines shown per element, and characters per line.
@@ -41,8 +42,20 @@ def _checklist(scan: PolicyScan) -> Table:
         more = len(result.evidence) - MAX_EVIDENCE
         if more > 0:
             lines.append(f"\n(+{more} more)", style="dim")
-        table.add_row(mark, Text(key, style="bold" if result.present else "red"), lines)
+        name = Text(_element_label(key), style="bold" if result.present else "red")
+        name.append(f"\n{_element_article(key)}", style="dim")
+        table.add_row(mark, name, lines)
     return table
+
+
+def _element_label(key: str) -> str:
+    entry = load_data("policy_elements.json")["elements"].get(key)
+    return entry["label"] if entry else key
+
+
+def _element_article(key: str) -> str:
+    entry = load_data("policy_elements.json")["elements"].get(key)
+    return entry["article"] if entry else ""
 
 
 def _entities(entities: Any) -> Table:
