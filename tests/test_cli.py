@@ -164,3 +164,13 @@ def test_version_runs_as_a_process() -> None:
         [sys.executable, "-m", "ropa", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("ropa ")
+
+
+def test_a_new_template_is_reported_as_an_empty_record(tmp_path: Path) -> None:
+    target = tmp_path / "register.xlsx"
+    assert runner.invoke(app, ["init", str(target), "--lang", "sv"]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["check", str(target), "-f", "json"]).output)
+    assert [(f["rule"], f["sheet"], f["row"]) for f in data["findings"]] == [
+        ("RP117", "Organisation", 2),
+        ("RP117", "Behandlingar", 2),
+    ]

@@ -179,6 +179,12 @@ CASES = [
         on_sheet("Activities", lambda ws: ws.cell(row=2, column=4, value="Plain text")),
         cell="D2",
     ),
+    Case(
+        "RP117",
+        lambda r: r.update(activities=[], purposes=[], retention=[], transfers=[]),
+        noop,
+        cell=None,
+    ),
     # Lawful basis
     Case(
         "RP201",

@@ -302,6 +302,28 @@ def hidden_rows_or_columns(ctx: Context) -> Iterator[Problem]:
         )
 
 
+@rule("RP117", "empty-record", Severity.ERROR, "Art. 30(1)")
+def empty_record(ctx: Context) -> Iterator[Problem]:
+    """The Organisation or Activities sheet has no rows: there is no record yet.
+
+    A record of processing activities names at least one controller and the activities
+    it carries out (Art. 30(1)). A new template checks with this finding until it is
+    filled in.
+
+    Fix: add a row per legal entity on the Organisation sheet and a row per processing
+    activity on the Activities sheet (see the Instructions sheet, or run
+    `ropa init example.xlsx --example` for a filled-in example).
+    """
+    for key, what in (("organisation", "legal entity"), ("activities", "processing activity")):
+        sheet = ctx.sheet(key)
+        if sheet is not None and sheet.columns and not sheet.rows:
+            yield Problem(
+                Location(ctx.workbook.display, sheet.name, sheet.header_row + 1),
+                f"Sheet '{sheet.name}' has no rows: the record lists no {what}.",
+                hint=f"Add one row per {what} below the header.",
+            )
+
+
 @rule("RP116", "formula-without-value", Severity.WARNING, "Art. 30(1)")
 def formula_without_value(ctx: Context) -> Iterator[Problem]:
     """A cell holds a formula whose result was never saved, so ropa reads it as empty.
