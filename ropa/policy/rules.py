@@ -195,13 +195,15 @@ def transfer_safeguards_missing(ctx: PolicyContext) -> Iterator[Problem]:
     For a transfer outside the EEA the notice must refer to the adequacy decision or the
     appropriate safeguards (standard contractual clauses, binding corporate rules, ...) and
     say how to get a copy (Art. 13(1)(f), 14(1)(f)). The rule applies only when the notice
-    has a statement about transfers; a notice that only says data stays in the EU/EEA may
-    trigger it too: ignore the finding then.
+    discloses transfers: a notice whose every statement about transfers says that data
+    stays in the EU/EEA needs no safeguard.
 
     Fix: name the mechanism for each transfer (e.g. "the EU Commission's standard
     contractual clauses"; "the EU-US Data Privacy Framework") and how to obtain a copy.
     """
     if ctx.missing("third_country_transfer") or ctx.present("transfer_safeguards"):
+        return
+    if _only_denies_transfers(ctx):
         return
     yield Problem(
         ctx.at(ctx.first_line("third_country_transfer")),
@@ -209,6 +211,17 @@ def transfer_safeguards_missing(ctx: PolicyContext) -> Iterator[Problem]:
         "safeguard for them.",
         hint="Name the transfer mechanism (adequacy, SCCs, BCRs) and how to obtain a copy.",
     )
+
+
+def _only_denies_transfers(ctx: PolicyContext) -> bool:
+    """Whether every line about transfers is a statement that there are none."""
+    denials = {
+        statement["line"]
+        for statement in ctx.entities.get("statements", [])
+        if statement.get("kind") == "no_third_country_transfer"
+    }
+    lines = {evidence.line for evidence in ctx.elements["third_country_transfer"].evidence}
+    return bool(denials) and lines <= denials
 
 
 @rule("PN109", "retention-missing", Severity.ERROR, "Art. 13(2)(a), Art. 14(2)(a)", "policy")
