@@ -12,7 +12,7 @@ from ropa.config import Config, load_config
 from ropa.findings import Finding, Severity
 from ropa.reader import Workbook, read_workbook
 from ropa.rules.context import Context
-from ropa.rules.registry import Rule, all_rules
+from ropa.rules.registry import Rule, all_rules, run_rules_on
 
 #: Values of --fail-on, and the lowest severity that makes the run fail.
 FAIL_ON: dict[str, Severity | None] = {
@@ -66,22 +66,8 @@ def run_rules(
 ) -> list[Finding]:
     """Every enabled rule over one workbook, as findings sorted by place."""
     context = Context(workbook, config)
-    findings: list[Finding] = []
-    for item in rules if rules is not None else all_rules("record"):
-        if not config.enabled(item.code):
-            continue
-        severity = config.severity.get(item.code, item.severity)
-        for problem in item.function(context):
-            findings.append(
-                Finding(
-                    code=item.code,
-                    severity=severity,
-                    message=problem.message,
-                    reference=problem.reference or item.reference,
-                    location=problem.location,
-                    hint=problem.hint,
-                )
-            )
+    chosen = rules if rules is not None else all_rules("record")
+    findings = run_rules_on(context, chosen, config)
     order = {name: position for position, name in enumerate(workbook.sheet_order)}
     findings.sort(key=lambda f: (order.get(f.location.sheet or "", -1), *f.sort_key()))
     return findings

@@ -17,7 +17,7 @@ from ropa.crosscheck.context import CrossContext, CrossProblem, LinkContext, Pol
 from ropa.findings import Finding
 from ropa.reader import Row, Workbook
 from ropa.rules.context import Context
-from ropa.rules.registry import Problem, Rule, all_rules
+from ropa.rules.registry import Problem, Rule, all_rules, finding_from
 
 #: File endings ``read_policy`` reads (kept in step with ropa.policy.reading.SUFFIXES).
 NOTICE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
@@ -42,16 +42,7 @@ def policy_links(workbook: Workbook) -> list[PolicyLink]:
 
 
 def _finding(item: Rule, problem: Problem, config: Config) -> Finding:
-    related = getattr(problem, "related", ())
-    return Finding(
-        code=item.code,
-        severity=config.severity.get(item.code, item.severity),
-        message=problem.message,
-        reference=problem.reference or item.reference,
-        location=problem.location,
-        hint=problem.hint,
-        extra={"related": [dict(entry) for entry in related]} if related else {},
-    )
+    return finding_from(item, problem, config.severity)
 
 
 def _key(path: str | Path) -> str:

@@ -11,7 +11,8 @@ from rich.text import Text
 from ropa.check import Report
 from ropa.findings import Finding, Severity
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_STYLE = SEVERITY_STYLE
 
 
 def _place(finding: Finding) -> str:
@@ -76,10 +77,14 @@ def render_text(report: Report, console: Console) -> None:
 
 def summary_line(report: Report) -> Text:
     """'3 errors, 5 warnings, 1 info in 2 workbooks (57 activities).' or 'No findings ...'."""
-    counts = report.counts()
     files = len(report.files)
     where = f"in {files} workbook{'s' if files != 1 else ''} ({report.activities} activities)"
-    if not report.findings:
+    return counts_line(report.counts(), where)
+
+
+def counts_line(counts: dict[str, int], where: str) -> Text:
+    """'1 error, 0 warnings, 2 info <where>.' coloured by severity, or '✓ No findings <where>.'."""
+    if not any(counts.values()):
         return Text(f"✓ No findings {where}.", style="bold green")
     text = Text()
     parts = [

@@ -9,12 +9,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ropa.findings import Finding, Severity
+from ropa.findings import Finding
+from ropa.output.text import SEVERITY_STYLE as _STYLE
+from ropa.output.text import counts_line
 from ropa.policy.language import LANGUAGE_NAMES
 from ropa.policy.scan import PolicyScan, ScanReport, element_keys, jsonable
 from ropa.resources import load_data
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 #: Evidence lines shown per element, and characters per line.
 MAX_EVIDENCE = 3
 MAX_CHARS = 80
@@ -134,23 +135,9 @@ def render_scan(scan: PolicyScan, console: Console) -> None:
 
 
 def summary_line(report: ScanReport) -> Text:
-    counts = report.counts()
+    """'2 errors, 1 warning, 0 info in 3 notices.' or '✓ No findings in 3 notices.'."""
     notices = len(report.scans)
-    where = f"in {notices} notice{'s' if notices != 1 else ''}"
-    if not report.findings:
-        return Text(f"✓ No findings {where}.", style="bold green")
-    text = Text()
-    parts = [
-        (counts["error"], "error", "errors", _STYLE[Severity.ERROR]),
-        (counts["warning"], "warning", "warnings", _STYLE[Severity.WARNING]),
-        (counts["info"], "info", "info", _STYLE[Severity.INFO]),
-    ]
-    for position, (count, one, many, style) in enumerate(parts):
-        if position:
-            text.append(", ")
-        text.append(f"{count} {one if count == 1 else many}", style=style if count else "dim")
-    text.append(f" {where}.")
-    return text
+    return counts_line(report.counts(), f"in {notices} notice{'s' if notices != 1 else ''}")
 
 
 def render_report(report: ScanReport, console: Console) -> None:

@@ -24,7 +24,7 @@ from ropa.findings import Finding, Severity
 from ropa.policy.context import ElementLike, PolicyContext
 from ropa.policy.document import PolicyDocument
 from ropa.policy.reading import DEFAULT_MAX_BYTES, policy_files, read_policy
-from ropa.rules.registry import Rule, all_rules
+from ropa.rules.registry import Rule, all_rules, run_rules_on
 
 #: Finds the disclosure elements: ``detect_elements(lines, language)``.
 Detector = Callable[[Sequence[str], str], Mapping[str, ElementLike]]
@@ -149,22 +149,7 @@ def run_policy_rules(
 ) -> list[Finding]:
     """Every enabled policy rule over one notice, as findings sorted by line."""
     config = config or Config()
-    findings: list[Finding] = []
-    for item in rules if rules is not None else policy_rules():
-        if not config.enabled(item.code):
-            continue
-        severity = config.severity.get(item.code, item.severity)
-        for problem in item.function(context):
-            findings.append(
-                Finding(
-                    code=item.code,
-                    severity=severity,
-                    message=problem.message,
-                    reference=problem.reference or item.reference,
-                    location=problem.location,
-                    hint=problem.hint,
-                )
-            )
+    findings = run_rules_on(context, rules if rules is not None else policy_rules(), config)
     findings.sort(key=lambda f: (f.location.row or 0, f.code))
     return findings
 

@@ -8,13 +8,14 @@ and never reused; a retired rule stays in :data:`RETIRED` so its code is not giv
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ropa.findings import Location, Severity
+from ropa.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
+    from ropa.config import Config
     from ropa.rules.context import Context
 
 
@@ -125,6 +126,33 @@ def all_rules(scope: str | None = None) -> list[Rule]:
                 importlib.import_module(module)
     rules = [REGISTRY[code] for code in sorted(REGISTRY)]
     return [r for r in rules if scope is None or r.scope == scope]
+
+
+def finding_from(item: Rule, problem: Problem, severity: Mapping[str, Severity]) -> Finding:
+    """The finding a rule's problem becomes: code, configured severity, reference, place.
+
+    A problem may carry ``related`` places (the notice line of a cross-check finding).
+    """
+    related = getattr(problem, "related", ())
+    return Finding(
+        code=item.code,
+        severity=severity.get(item.code, item.severity),
+        message=problem.message,
+        reference=problem.reference or item.reference,
+        location=problem.location,
+        hint=problem.hint,
+        extra={"related": [dict(entry) for entry in related]} if related else {},
+    )
+
+
+def run_rules_on(context: Any, rules: Iterable[Rule], config: Config) -> list[Finding]:
+    """Every enabled rule of ``rules`` over ``context``, as findings (unsorted)."""
+    return [
+        finding_from(item, problem, config.severity)
+        for item in rules
+        if config.enabled(item.code)
+        for problem in item.function(context)
+    ]
 
 
 def get_rule(code: str) -> Rule | None:
