@@ -13,7 +13,7 @@ from typing import Any
 
 from ropa.dates import parse_date
 from ropa.legal import country_code
-from ropa.reader import Row, Workbook, as_text
+from ropa.reader import Row, Workbook, as_text, split_multi
 from ropa.schema import FieldSpec, SheetSpec, record_schema
 from ropa.vocab import is_none, vocabulary
 
@@ -53,16 +53,23 @@ def _one(spec: FieldSpec, value: Any, text: str) -> Any:
 def canonical_value(spec: FieldSpec, value: Any) -> Any:
     """One cell's value in canonical form (a list for multi-valued fields)."""
     if spec.multi:
-        items = Row(0, {spec.key: value}, {}).items(spec.key)
+        items = split_multi(as_text(value))
         return [_one(spec, item, item) for item in items if not is_none(item)]
+    if spec.kind in _PLAIN_KINDS and not spec.vocabulary:
+        return as_text(value)
     return _one(spec, value, as_text(value))
+
+
+#: Kinds whose canonical value is the cell's text as written.
+_PLAIN_KINDS = frozenset({"text", "id", "ref", "email"})
 
 
 def canonical_row(sheet: SheetSpec, row: Row, file: str, sheet_name: str) -> dict[str, Any]:
     """A row as a canonical dict, with its extra columns and its source."""
     data: dict[str, Any] = {}
+    values = row.values
     for spec in sheet.fields:
-        value = row.values.get(spec.key)
+        value = values.get(spec.key)
         if value is not None:
             data[spec.key] = canonical_value(spec, value)
     if row.extra:
