@@ -46,8 +46,14 @@ def test_example_as_libreoffice_writes_it(tmp_path: Path) -> None:
     )  # fmt: skip
     # The example names its privacy notices relative to the workbook: keep them beside it.
     shutil.copytree(ROOT / "workbooks" / "policies", tmp_path / "policies")
-    workbook, findings = check_workbook(tmp_path / "example-sv.xlsx", Config(today=TODAY))
+    converted = tmp_path / "example-sv.xlsx"
+    workbook, findings = check_workbook(converted, Config(today=TODAY))
     assert findings == [] and len(workbook.rows("activities")) == 30
+    report = tmp_path / "report.pdf"
+    result = runner.invoke(
+        app, ["export", str(converted), "--format", "pdf", "--output", str(report)]
+    )
+    assert result.exit_code == 0 and report.read_bytes().startswith(b"%PDF")
 
 
 def test_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -100,3 +106,41 @@ def test_generated_workbooks_check_with_exit_0_or_1_and_stay_unchanged(
     result = runner.invoke(app, ["check", str(path), "--format", "json"])
     assert result.exit_code in (0, 1), result.output
     assert path.read_bytes() == before
+
+
+def test_very_long_cells_empty_formatted_rows_and_numbers_as_text(tmp_path: Path) -> None:
+    from openpyxl.styles import PatternFill
+
+    rows = base_rows()
+    rows["activities"][0]["description"] = (
+        "Lönehantering. " * 2000
+    )  # 30,000 characters (Excel max 32,767)
+    rows["organisation"][0]["registration_number"] = "5560000000"  # a number stored as text
+
+    def formatted_but_empty(book) -> None:  # type: ignore[no-untyped-def]
+        sheet = book["Activities"]
+        fill = PatternFill("solid", fgColor="FFF2CC")
+        for row in range(4, 5004):  # five thousand formatted, empty rows under the data
+            sheet.cell(row=row, column=1).fill = fill
+            sheet.cell(row=row, column=5).fill = fill
+
+    path = write_record(tmp_path / "messy.xlsx", rows, post=formatted_but_empty)
+    workbook, findings = check_workbook(path, Config(today=TODAY))
+    assert findings == []
+    assert len(workbook.rows("activities")) == 2
+    assert workbook.rows("activities")[0].text("description") == ("Lönehantering. " * 2000).strip()
+    assert workbook.rows("organisation")[0].text("registration_number") == "5560000000"
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "xlsx"])
+def test_excel_style_workbook_is_exported(tmp_path: Path, fmt: str) -> None:
+    def excelish(book) -> None:  # type: ignore[no-untyped-def]
+        sheet = book["Processors"]
+        sheet.add_table(Table(displayName="Processors", ref=f"A1:I{sheet.max_row}"))
+
+    path = write_record(tmp_path / "excel.xlsx", base_rows(), post=excelish)
+    output = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["export", str(path), "--format", fmt, "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    assert output.stat().st_size > 1000
+    assert path.read_bytes() == path.read_bytes()
