@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from ropa.cli.export import diff_command, export_command
 from ropa.export import export
-from ropa.export.labels import LANGUAGES, all_labels, label
+from ropa.export.labels import LANGUAGES, all_labels, conflict_label, label
 from ropa.export.model import activity_rows, build_group_record, summary
 from ropa.export.safety import ExportError, neutralise
 from ropa.resources import load_schema
@@ -45,6 +45,12 @@ ART_30_1_ORDER = [
     "dpia",
     "last_reviewed",
 ]
+
+#: Reports show conflict kinds in words; the JSON keeps the codes.
+WORDS = {
+    kind: conflict_label(kind, "en")
+    for kind in ("duplicate-activity-id", "processor-countries", "processor-dpa-date")
+}
 
 
 @pytest.fixture
@@ -160,7 +166,7 @@ def test_xlsx_reports_conflicts_and_findings(tmp_path: Path) -> None:
     out = export(_group_pair(tmp_path), "xlsx", tmp_path / "g.xlsx", with_findings=True)[0]
     book = load_workbook(out)
     kinds = [row[0].value for row in book["Conflicts"].iter_rows(min_row=2)]
-    assert "processor-countries" in kinds and "duplicate-activity-id" in kinds
+    assert WORDS["processor-countries"] in kinds and WORDS["duplicate-activity-id"] in kinds
     assert "Findings" in book.sheetnames
 
 
@@ -215,9 +221,9 @@ def test_csv_uses_the_delimiter_excel_expects_for_the_report_language(tmp_path: 
 def test_csv_shows_conflicts(tmp_path: Path) -> None:
     export(_group_pair(tmp_path), "csv", tmp_path / "csv")
     rows = _read_csv(tmp_path / "csv" / "conflicts.csv")
-    assert {"processor-countries", "processor-dpa-date", "duplicate-activity-id"} <= {
-        r[0] for r in rows[1:]
-    }
+    assert {
+        WORDS[k] for k in ("processor-countries", "processor-dpa-date", "duplicate-activity-id")
+    } <= {r[0] for r in rows[1:]}
 
 
 # --- markdown ------------------------------------------------------------------------------
@@ -230,7 +236,7 @@ def test_markdown_escapes_pipes_and_shows_conflicts(tmp_path: Path) -> None:
     write_record(first, rows)
     text = export([first, second], "md", tmp_path / "r.md")[0].read_text(encoding="utf-8")
     assert "Payroll \\| tax" in text
-    assert "## Conflicts between workbooks" in text and "processor-countries" in text
+    assert "## Conflicts between workbooks" in text and WORDS["processor-countries"] in text
 
 
 # --- golden files --------------------------------------------------------------------------

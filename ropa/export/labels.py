@@ -33,9 +33,15 @@ def label(key: str, lang: str) -> str:
     return texts.get(lang) or texts["en"]
 
 
+def conflict_label(kind: str, lang: str) -> str:
+    """A conflict kind in words (``duplicate-activity-id`` -> "Same activity id in ...")."""
+    texts = all_labels().get(f"conflict_{kind}")
+    return (texts.get(lang) or texts["en"]) if texts else kind
+
+
 def page_of(page: str, pages: str, lang: str) -> str:
     """``Page 1 of 3`` in ``lang``; pass Excel's ``&P``/``&N`` codes for a footer."""
     return label("page_of", lang).format(page=page, pages=pages)
 
 
-__all__ = ["LANGUAGES", "all_labels", "label", "page_of"]
+__all__ = ["LANGUAGES", "all_labels", "conflict_label", "label", "page_of"]

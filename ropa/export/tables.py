@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ropa.export.labels import label
+from ropa.export.labels import conflict_label, label
 from ropa.export.model import (
     USES_KEY,
     Conflict,
@@ -183,14 +183,15 @@ def conflicts_table(group: GroupRecord) -> Table:
         key="conflicts",
         title=label("conflicts", lang),
         headers=[label(k, lang) for k in ("kind", "key", "message", "places")],
-        rows=[_conflict_row(c) for c in group.conflicts],
+        rows=[_conflict_row(c, lang) for c in group.conflicts],
         widths=[22, 16, 60, 60],
         empty=label("no_conflicts", lang),
     )
 
 
-def _conflict_row(conflict: Conflict) -> list[Cell]:
-    return [conflict.kind, conflict.key, conflict.message, [_place(p) for p in conflict.places]]
+def _conflict_row(conflict: Conflict, lang: str) -> list[Cell]:
+    kind = conflict_label(conflict.kind, lang)
+    return [kind, conflict.key, conflict.message, [_place(p) for p in conflict.places]]
 
 
 def findings_table(group: GroupRecord) -> Table:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ropa.export.charts import Chart, summary_charts
-from ropa.export.labels import label
+from ropa.export.labels import conflict_label, label
 from ropa.export.model import (
     USES_KEY,
     GroupRecord,
@@ -265,7 +265,9 @@ def _conflicts_table(group: GroupRecord, word: Callable[[str], str]) -> Table:
             + (f" \u2013 \u201c{value}\u201d" if value else "")
             for file, sheet, row, value in conflict.places
         ]
-        rows.append([conflict.kind, conflict.key, conflict.message, places])
+        rows.append(
+            [conflict_label(conflict.kind, group.lang), conflict.key, conflict.message, places]
+        )
     return Table("table-conflicts", word("conflicts"), columns, rows, empty=word("none"))
 
 
