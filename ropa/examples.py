@@ -12,7 +12,7 @@ from ropa.schema import record_schema
 
 #: Languages with example content of their own; the others get English content under
 #: headers in their language.
-CONTENT_LANGUAGES = ("en", "sv")
+CONTENT_LANGUAGES = ("en", "sv", "nb", "da", "fi")
 
 
 def example_names() -> list[str]:

@@ -1,8 +1,9 @@
 """Structural tests of the example records in ropa/data/examples.
 
-The clean examples (en.json, sv.json) describe the same fictional Nordic group and must be a
-record a supervisory authority would accept; flawed_en.json is deliberately wrong and lists
-the findings it is meant to trigger under "expected".
+The clean examples (en.json and its translations sv.json, nb.json, da.json, fi.json) describe
+the same fictional Nordic group and must be a record a supervisory authority would accept;
+flawed_en.json is deliberately wrong and lists the findings it is meant to trigger under
+"expected".
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "ropa" / "data" / "examples"
 SCHEMA_PATH = ROOT / "schemas" / "record.schema.json"
 
-CLEAN = ("en.json", "sv.json")
+TRANSLATIONS = ("sv.json", "nb.json", "da.json", "fi.json")
+CLEAN = ("en.json", *TRANSLATIONS)
 ALL_FILES = (*CLEAN, "flawed_en.json")
 RECORD_DATE = date(2026, 11, 23)
 REVIEW_WINDOW = (date(2026, 2, 1), date(2026, 11, 15))
@@ -94,6 +96,46 @@ VULNERABLE = re.compile(r"employee|applicant|candidate|child|patient|pupil", re.
 PERIOD = {
     "en": re.compile(r"^\d+ (years|months|days)$"),
     "sv": re.compile(r"^\d+ (år|månader|dagar)$"),
+    "nb": re.compile(r"^\d+ (år|måneder|dager)$"),
+    "da": re.compile(r"^\d+ (år|måneder|dage)$"),
+    "fi": re.compile(r"^\d+ (vuotta|kuukautta|päivää)$"),
+}
+# Words a translated example must use: everyday words and the official GDPR terms.
+TRANSLATED_WORDS = {
+    "sv": ("anställda", "kunder", "personuppgiftsansvarig", "gallringsplan"),
+    "nb": (
+        "ansatte",
+        "kunder",
+        "behandlingsansvarlig",
+        "databehandler",
+        "registrerte",
+        "personopplysninger",
+        "sletteplan",
+    ),
+    "da": (
+        "ansatte",
+        "kunder",
+        "dataansvarlig",
+        "databehandler",
+        "registrerede",
+        "personoplysninger",
+        "slettepolitik",
+    ),
+    "fi": (
+        "työntekijät",
+        "asiakkaat",
+        "rekisterinpitäjä",
+        "henkilötietojen käsittelijä",
+        "rekisteröidyt",
+        "henkilötiedot",
+        "säilytysaikasuunnitelma",
+    ),
+}
+# Free-text fields every row must translate (or, for names, nearly every row).
+TRANSLATED_FIELDS = {
+    "activities": ("description", "security_measures", "dpia_reference"),
+    "purposes": ("purpose",),
+    "retention": ("period", "data_category"),
 }
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -349,7 +391,7 @@ def test_activities_complete(name: str) -> None:
 @pytest.mark.parametrize("name", CLEAN)
 def test_dpia_rule(name: str) -> None:
     """Two or more WP248 criteria need a DPIA done or a documented reason."""
-    # Data subjects are matched in English; sv.json has the same ids and flags.
+    # Data subjects are matched in English; the translations have the same ids and flags.
     vulnerable = {
         row["activity_id"]: any(VULNERABLE.search(s) for s in row["data_subjects"])
         for row in rows("en.json", "activities")
@@ -462,19 +504,20 @@ def test_special_cases_present() -> None:
     assert {"dpf", "not_applicable"} <= mechanisms
 
 
-# ----------------------------------------------------------------------------- en and sv
+# ----------------------------------------------------------------------------- translations
 
 
-def test_en_and_sv_have_same_ids_and_codes() -> None:
+@pytest.mark.parametrize("name", TRANSLATIONS)
+def test_translation_has_same_ids_and_codes(name: str) -> None:
     """Same rows in the same order; ids, references, codes, flags and dates are identical."""
-    en, sv = load("en.json"), load("sv.json")
-    assert set(en["rows"]) == set(sv["rows"])
+    en, other = load("en.json"), load(name)
+    assert set(en["rows"]) == set(other["rows"])
     for sheet in sheets():
-        en_rows, sv_rows = rows("en.json", sheet), rows("sv.json", sheet)
-        assert len(en_rows) == len(sv_rows), sheet
+        en_rows, other_rows = rows("en.json", sheet), rows(name, sheet)
+        assert len(en_rows) == len(other_rows), sheet
         spec = fields(sheet)
-        for en_row, sv_row in zip(en_rows, sv_rows, strict=True):
-            assert set(en_row) == set(sv_row), (sheet, en_row)
+        for en_row, other_row in zip(en_rows, other_rows, strict=True):
+            assert set(en_row) == set(other_row), (sheet, en_row)
             for key, x in spec.items():
                 if key in en_row and x["kind"] in {
                     "id",
@@ -484,16 +527,36 @@ def test_en_and_sv_have_same_ids_and_codes() -> None:
                     "date",
                     "country",
                 }:
-                    assert en_row[key] == sv_row[key], (sheet, key, en_row[key], sv_row[key])
+                    assert en_row[key] == other_row[key], (
+                        sheet,
+                        key,
+                        en_row[key],
+                        other_row[key],
+                    )
+                if key in en_row and x["multi"]:
+                    assert len(en_row[key]) == len(other_row[key]), (sheet, key, en_row[key])
 
 
-def test_sv_is_translated() -> None:
-    pairs = list(zip(rows("en.json", "activities"), rows("sv.json", "activities"), strict=True))
-    translated = sum(en["name"] != sv["name"] for en, sv in pairs)
+@pytest.mark.parametrize("name", TRANSLATIONS)
+def test_translation_keeps_privacy_policies(name: str) -> None:
+    policies = [row["privacy_policy"] for row in rows(name, "organisation")]
+    assert policies == [row["privacy_policy"] for row in rows("en.json", "organisation")]
+
+
+@pytest.mark.parametrize("name", TRANSLATIONS)
+def test_translation_is_translated(name: str) -> None:
+    lang = load(name)["lang"]
+    assert load(name)["note"] != load("en.json")["note"]
+    pairs = list(zip(rows("en.json", "activities"), rows(name, "activities"), strict=True))
+    translated = sum(en["name"] != other["name"] for en, other in pairs)
     assert translated >= 0.9 * len(pairs)
-    text = json.dumps(load("sv.json"), ensure_ascii=False)
-    for word in ("anställda", "kunder", "personuppgiftsansvarig", "gallringsplan"):
-        assert word in text.lower(), word
+    for sheet, keys in TRANSLATED_FIELDS.items():
+        for en_row, other_row in zip(rows("en.json", sheet), rows(name, sheet), strict=True):
+            for key in keys:
+                assert en_row[key] != other_row[key], (name, sheet, key, en_row[key])
+    text = json.dumps(load(name), ensure_ascii=False).lower()
+    for word in TRANSLATED_WORDS[lang]:
+        assert word in text, word
 
 
 # ----------------------------------------------------------------------------- flawed
