@@ -429,3 +429,29 @@ def test_none_words_in_single_valued_controlled_cells_are_not_invalid(
 ) -> None:
     rows["purposes"][0]["art9_condition"] = none
     assert [f.code for f in check_rows(rows)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jobbsøkere til butikkene", "vulnerable_subjects"),
+        ("Jobansøgere", "vulnerable_subjects"),
+        ("Työnhakijat", "vulnerable_subjects"),
+        ("Tallentava kameravalvonta varastossa", "systematic_monitoring"),
+    ],
+)
+def test_wp248_words_in_every_language(text: str, expected: str) -> None:
+    from ropa.reader import Row
+    from ropa.rules.dpia import wp248_criteria
+
+    assert expected in wp248_criteria(Row(2, {"data_subjects": text}, {}))
+
+
+def test_supervisory_authority_is_not_systematic_monitoring() -> None:
+    from ropa.reader import Row
+    from ropa.rules.dpia import wp248_criteria
+
+    row = Row(
+        2, {"description": "Ilmoitus tietosuojaviranomaiselle ja valvontaviranomaiselle."}, {}
+    )
+    assert "systematic_monitoring" not in wp248_criteria(row)
