@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,6 +23,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ropa.legal import country_choices
 from ropa.resources import load_data
 from ropa.schema import LANGUAGES, FieldSpec, SheetSpec, record_schema
+from ropa.style import (
+    BORDER,
+    DARK_TEAL,
+    DATA_ALIGN,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    HEADER_FONT,
+    LINE_HEIGHT,
+    REQUIRED_FILL,
+    TEAL,
+    line_count,
+)
 from ropa.vocab import vocabulary
 
 #: Data validations cover rows 2..LAST_ROW (more when more rows are written).
@@ -41,20 +53,10 @@ MAX_PROMPT_TITLE = 32
 MAX_PROMPT = 255
 DATE_FORMAT = "yyyy-mm-dd"
 
-_TEAL = "1F6F6B"
-_DARK_TEAL = "0B3D3A"
-_HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor=_TEAL)
-_REQUIRED_FILL = PatternFill("solid", fgColor=_DARK_TEAL)
 _EXTRA_FILL = PatternFill("solid", fgColor="5F7F7D")
-_THIN = Side(style="thin", color="9FB8B6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="left")
-_DATA_ALIGN = Alignment(wrap_text=True, vertical="top")
 _EXTRA_WIDTH = 20
 _LABEL_WIDTH = 28
 _TEXT_WIDTH = 100
-_LINE_HEIGHT = 15.0
 #: About how many characters of column width fit across a landscape A4 page.
 _PAGE_WIDTH = 150
 _SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
@@ -139,7 +141,7 @@ def _write_instructions(
     ws.column_dimensions["B"].width = _TEXT_WIDTH
     ws.sheet_view.showGridLines = False
     ws["A1"] = text["title"]
-    ws["A1"].font = Font(name="Calibri", bold=True, size=16, color=_DARK_TEAL)
+    ws["A1"].font = Font(name="Calibri", bold=True, size=16, color=DARK_TEAL)
     ws.row_dimensions[1].height = 28
     row = 3
     for paragraph in text["intro"]:
@@ -162,16 +164,16 @@ def _instruction_line(
     """Write ``label`` (bold) in column A and ``line`` in column B; return the next row."""
     if label:
         cell = ws.cell(row=row, column=1, value=label)
-        color = _TEAL if heading else "000000"
+        color = TEAL if heading else "000000"
         cell.font = Font(name="Calibri", bold=True, size=12 if heading else 11, color=color)
-        cell.alignment = _DATA_ALIGN
+        cell.alignment = DATA_ALIGN
     if line:
         cell = ws.cell(row=row, column=2, value=line)
-        cell.alignment = _DATA_ALIGN
+        cell.alignment = DATA_ALIGN
         if line.startswith("ropa check "):  # the command to type
             cell.font = Font(name="Consolas", bold=True)
-    lines = max(_line_count(line, _TEXT_WIDTH, 1.1), _line_count(label, _LABEL_WIDTH, 0.9))
-    ws.row_dimensions[row].height = _LINE_HEIGHT * lines + 3
+    lines = max(line_count(line, _TEXT_WIDTH, 1.1), line_count(label, _LABEL_WIDTH, 0.9))
+    ws.row_dimensions[row].height = LINE_HEIGHT * lines + 3
     return row + 1
 
 
@@ -234,29 +236,23 @@ def _write_headers(ws: Worksheet, sheet: SheetSpec, lang: str, extra: Sequence[s
     for column, (title, schema_width, required) in enumerate(headers, start=1):
         width = _width(title, schema_width)
         cell = ws.cell(row=1, column=column, value=title)
-        cell.font = _HEADER_FONT
-        cell.fill = _REQUIRED_FILL if required else _HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.fill = REQUIRED_FILL if required else HEADER_FILL
         if column > len(sheet.fields):
             cell.fill = _EXTRA_FILL
-        cell.border = _BORDER
-        cell.alignment = _HEADER_ALIGN
+        cell.border = BORDER
+        cell.alignment = HEADER_ALIGN
         letter = get_column_letter(column)
         ws.column_dimensions[letter].width = width
-        ws.column_dimensions[letter].alignment = _DATA_ALIGN
-        lines = max(lines, _line_count(title, width))
-    ws.row_dimensions[1].height = _LINE_HEIGHT * lines + 6
+        ws.column_dimensions[letter].alignment = DATA_ALIGN
+        lines = max(lines, line_count(title, width))
+    ws.row_dimensions[1].height = LINE_HEIGHT * lines + 6
 
 
 def _width(header: str, width: int) -> int:
     """The schema's width, widened so that no word of the (bold) header is broken."""
     longest = max((len(word) for word in header.replace(" *", "*").split()), default=0)
     return max(width, math.ceil(longest * 1.1) + 2)
-
-
-def _line_count(text: str, width: float, per_unit: float = 1.0) -> int:
-    """Roughly how many lines ``text`` wraps to in a column ``width`` characters wide."""
-    usable = max((width - 2) * per_unit, 4)
-    return sum(max(1, math.ceil(len(part) / usable)) for part in text.split("\n"))
 
 
 def _write_rows(
@@ -278,13 +274,13 @@ def _write_rows(
             cell = ws.cell(
                 row=row_number, column=column, value=cell_value(specs[column - 1], value, lang)
             )
-            cell.alignment = _DATA_ALIGN
+            cell.alignment = DATA_ALIGN
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT
             elif isinstance(cell.value, str):
-                lines = max(lines, _line_count(cell.value, widths[column - 1]))
+                lines = max(lines, line_count(cell.value, widths[column - 1]))
         if lines > 1:  # wrapped cells: not every spreadsheet program grows the row by itself
-            ws.row_dimensions[row_number].height = _LINE_HEIGHT * lines + 3
+            ws.row_dimensions[row_number].height = LINE_HEIGHT * lines + 3
 
 
 def cell_value(spec: FieldSpec | None, value: Any, lang: str) -> Any:

@@ -9,9 +9,9 @@ from ropa.diff import RecordDiff
 from ropa.export.labels import label, page_of
 from ropa.export.safety import atomic_write_bytes
 from ropa.export.xlsx import (
-    _DATA,
-    _EMPTY,
-    _HEADER,
+    DATA_STYLE,
+    EMPTY_STYLE,
+    HEADER_STYLE,
     new_workbook,
     print_setup,
     set_width,
@@ -35,16 +35,16 @@ def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
     headers = [label("sheet", lang), label("item", lang), label("change", lang)]
     headers += [label("field", lang), label("old_value", lang), label("new_value", lang)]
     for column, (text, width) in enumerate(zip(headers, _WIDTHS, strict=True)):
-        write_value(ws, formats, 3, column, text, _HEADER)
+        write_value(ws, formats, 3, column, text, HEADER_STYLE)
         set_width(ws, column, width)
     sheets = {s.key: s.title(lang) for s in record_schema().sheets}
     for row, change in enumerate(diff.changes, 4):
         title, old, new = change_texts(change, lang)
         values = [sheets[change.sheet], change.key, label(change.kind, lang), title, old, new]
         for column, value in enumerate(values):
-            write_value(ws, formats, row, column, value or None, _DATA)
+            write_value(ws, formats, row, column, value or None, DATA_STYLE)
     if not diff.changes:
-        write_value(ws, formats, 4, 0, label("no_changes", lang), _EMPTY)
+        write_value(ws, formats, 4, 0, label("no_changes", lang), EMPTY_STYLE)
     ws.freeze_panes(4, 0)
     ws.autofilter(3, 0, 3 + max(len(diff.changes), 1), len(headers) - 1)
     print_setup(

@@ -29,17 +29,17 @@ from ropa.export.model import GroupRecord, summary
 from ropa.export.safety import FORMULA_PREFIXES, atomic_write_bytes, looks_like_formula
 from ropa.export.tables import Cell, Table, report_tables
 from ropa.schema import record_schema
-from ropa.template import (
-    _BORDER,
-    _DATA_ALIGN,
-    _HEADER_ALIGN,
-    _HEADER_FILL,
-    _HEADER_FONT,
-    _LINE_HEIGHT,
-    _REQUIRED_FILL,
-    DATE_FORMAT,
-    _line_count,
+from ropa.style import (
+    BORDER,
+    DATA_ALIGN,
+    HEADER_ALIGN,
+    HEADER_FILL,
+    HEADER_FONT,
+    LINE_HEIGHT,
+    REQUIRED_FILL,
+    line_count,
 )
+from ropa.template import DATE_FORMAT
 
 #: Excel's limit on sheet names, and the characters it forbids in them.
 MAX_SHEET_NAME = 31
@@ -116,26 +116,26 @@ def style(
 
 _BAND = style(
     Font(name="Calibri", bold=True, color="FFFFFF", size=10),
-    _REQUIRED_FILL,
+    REQUIRED_FILL,
     Alignment(wrap_text=True, vertical="center", horizontal="center"),
-    _BORDER,
+    BORDER,
 )
 _TITLE = style(Font(name="Calibri", bold=True, size=18, color="0B3D3A"))
 _HEADING = style(Font(name="Calibri", bold=True, size=12, color="0B3D3A"))
 _KEY = style(Font(name="Calibri", bold=True))
-_HEADER = style(_HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN, _BORDER)
-_DATA = style(alignment=_DATA_ALIGN, border=_BORDER)
+HEADER_STYLE = style(HEADER_FONT, HEADER_FILL, HEADER_ALIGN, BORDER)
+DATA_STYLE = style(alignment=DATA_ALIGN, border=BORDER)
 _TOP = {"valign": "top"}
 _LEFT = {"align": "left"}
 _LINK = style(Font(color="1F6F6B", underline="single"))
-_EMPTY = style(Font(italic=True))
+EMPTY_STYLE = style(Font(italic=True))
 #: Table cells: a 9-point font, every other row striped.
 _TABLE_FONT = Font(name="Calibri", size=9)
 _TABLE_HEADER = style(
-    Font(name="Calibri", size=9, bold=True, color="FFFFFF"), _HEADER_FILL, _HEADER_ALIGN, _BORDER
+    Font(name="Calibri", size=9, bold=True, color="FFFFFF"), HEADER_FILL, HEADER_ALIGN, BORDER
 )
-_TABLE_DATA = style(_TABLE_FONT, None, _DATA_ALIGN, _BORDER)
-_TABLE_STRIPED = style(_TABLE_FONT, PatternFill("solid", fgColor="EEF4F3"), _DATA_ALIGN, _BORDER)
+_TABLE_DATA = style(_TABLE_FONT, None, DATA_ALIGN, BORDER)
+_TABLE_STRIPED = style(_TABLE_FONT, PatternFill("solid", fgColor="EEF4F3"), DATA_ALIGN, BORDER)
 
 
 class Formats:
@@ -282,7 +282,7 @@ def _starts(groups: list[tuple[str, int]]) -> list[int]:
 
 def _write_band(ws: Worksheet, formats: Formats, table: Table, row: int) -> None:
     lines = max(
-        _line_count(text, sum(table.widths[c] for c in range(start, start + span)), _PER_UNIT)
+        line_count(text, sum(table.widths[c] for c in range(start, start + span)), _PER_UNIT)
         for (text, span), start in zip(table.groups, _starts(table.groups), strict=True)
     )
     ws.set_row(row, _TABLE_LINE * lines + 4)
@@ -296,7 +296,7 @@ def _write_headers(ws: Worksheet, formats: Formats, table: Table, row: int) -> N
     lines = 1
     for column, (title, width) in enumerate(zip(table.headers, table.widths, strict=True)):
         set_width(ws, column, width)
-        lines = max(lines, _line_count(title, width, _PER_UNIT * 0.9))
+        lines = max(lines, line_count(title, width, _PER_UNIT * 0.9))
     ws.set_row(row, _TABLE_LINE * lines + 4)
     for column, title in enumerate(table.headers):
         write_value(ws, formats, row, column, title, _TABLE_HEADER)
@@ -305,7 +305,7 @@ def _write_headers(ws: Worksheet, formats: Formats, table: Table, row: int) -> N
 def _write_rows(ws: Worksheet, formats: Formats, table: Table, first: int) -> None:
     """The table body: the hot loop of a large export.
 
-    Formats are looked up once, and the row height is :func:`ropa.template._line_count`
+    Formats are looked up once, and the row height is :func:`ropa.template.line_count`
     worked out inline (the same estimate, without a call per cell).
     """
     styles = [
@@ -344,7 +344,7 @@ def write_table(ws: Worksheet, formats: Formats, table: Table, group: GroupRecor
     if table.rows:
         _write_rows(ws, formats, table, header + 1)
     else:
-        write_value(ws, formats, header + 1, 0, table.empty, _EMPTY)
+        write_value(ws, formats, header + 1, 0, table.empty, EMPTY_STYLE)
     last_row = header + max(len(table.rows), 1)
     ws.autofilter(header, 0, last_row, len(table.headers) - 1)
     frozen = 2 if table.key == "record_30_1" else 0  # keep id and name in view
@@ -387,16 +387,16 @@ class _Cover:
         for index in columns:
             places.append((index, column, spans.get(index, 1)))
             column += spans.get(index, 1)
-        self._cells([(table.headers[i], c, n) for i, c, n in places], _HEADER)
+        self._cells([(table.headers[i], c, n) for i, c, n in places], HEADER_STYLE)
         for cells in table.rows:
-            self._cells([(cell_value(cells[i]), c, n) for i, c, n in places], _DATA)
+            self._cells([(cell_value(cells[i]), c, n) for i, c, n in places], DATA_STYLE)
 
     def _cells(self, values: list[tuple[Any, int, int]], props: Props) -> None:
         lines = 1
         for value, column, span in values:
             width = sum(self.width(c) for c in range(column, column + span))
-            lines = max(lines, _line_count(str(value or ""), width))
-        self.ws.set_row(self.row, _LINE_HEIGHT * lines + 3)
+            lines = max(lines, line_count(str(value or ""), width))
+        self.ws.set_row(self.row, LINE_HEIGHT * lines + 3)
         for value, column, span in values:
             if span > 1:
                 self.ws.merge_range(
