@@ -43,7 +43,7 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _codes(values: list[str] | None) -> list[str]:
+def parse_codes(values: list[str] | None) -> list[str]:
     """--select RP1,RP2 --select RP301 -> ['RP1', 'RP2', 'RP301']."""
     return [
         code.strip().upper() for value in values or [] for code in value.split(",") if code.strip()
@@ -134,7 +134,9 @@ def check(
 
     try:
         base = load_config(workbooks[0], config) if config else None
-        report = check_paths(workbooks, base, _codes(select), _codes(ignore), policy or ())
+        report = check_paths(
+            workbooks, base, parse_codes(select), parse_codes(ignore), policy or ()
+        )
     except (WorkbookError, ConfigError) as exc:
         fail(str(exc))
     except Exception as exc:  # a notice that cannot be read: one line, exit 2

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ropa.cli.app import FailOn, _codes, fail
+from ropa.cli.app import FailOn, fail, parse_codes
 
 policy_app = typer.Typer(
     help="Read published privacy notices and check them against GDPR Art. 13 and 14.",
@@ -88,8 +88,8 @@ def scan(
             language=lang,
             max_bytes=int(max_size * 1024 * 1024),
             config=base,
-            select=_codes(select),
-            ignore=_codes(ignore),
+            select=parse_codes(select),
+            ignore=parse_codes(ignore),
             jobs=jobs or None,
         )
     except (PolicyReadError, ConfigError) as exc:
