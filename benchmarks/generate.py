@@ -1,7 +1,7 @@
 """Write a large, synthetic but realistic record of processing activities for benchmarks.
 
 The workbook has all seven sheets of the record with the schema's English headers
-(``ropa.schema.record_schema()``) and is written with openpyxl in write-only mode, so even
+(``ropa.model.schema.record_schema()``) and is written with openpyxl in write-only mode, so even
 100,000 activities take little memory. Values vary the way real registers do: lawful bases
 in several spellings and languages, multi-valued cells with one value per line, retention
 periods in five languages, processors in the EEA and in the US. About 3% of the activities
@@ -25,7 +25,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from ropa.schema import record_schema
+from ropa.model.schema import record_schema
 
 Row = dict[str, Any]
 

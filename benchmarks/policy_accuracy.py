@@ -15,8 +15,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ropa.policy.elements import analyse, detect_elements  # noqa: E402
-from ropa.policy.entities import extract_entities  # noqa: E402
+from ropa.read.notice.elements import analyse, detect_elements  # noqa: E402
+from ropa.read.notice.entities import extract_entities  # noqa: E402
 from tests.test_policy_accuracy import CORPUS, SEEDS, corpus_labels, load_labels, main  # noqa: E402
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ropa.check import check_workbook
-from ropa.config import Config
-from ropa.findings import Finding
+from ropa.check.engine import check_workbook
+from ropa.model.findings import Finding
+from ropa.read.config import Config
 from tests.support import TODAY, Rows, base_rows, write_record
 
 CheckRows = Callable[..., list[Finding]]

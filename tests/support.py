@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from ropa.schema import record_schema
+from ropa.model.schema import record_schema
 
 Rows = dict[str, list[dict[str, Any]]]
 

@@ -14,13 +14,13 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from ropa.check import check_paths, check_workbook
+from ropa.check.engine import check_paths, check_workbook
+from ropa.check.registry import all_rules
 from ropa.cli.app import app
-from ropa.config import Config
-from ropa.findings import Severity
-from ropa.output.sarif import to_sarif
-from ropa.resources import load_schema
-from ropa.rules.registry import all_rules
+from ropa.model.findings import Severity
+from ropa.model.resources import load_schema
+from ropa.read.config import Config
+from ropa.write.sarif import to_sarif
 from tests.support import TODAY, Rows, base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -523,7 +523,7 @@ def test_sarif_has_related_locations(tmp_path: Path) -> None:
 def test_text_shows_the_notice_line(tmp_path: Path) -> None:
     from rich.console import Console
 
-    from ropa.output.text import render_text
+    from ropa.write.text import render_text
 
     console = Console(width=400, record=True, highlight=False)
     render_text(_report(tmp_path), console)
@@ -600,10 +600,10 @@ def test_check_without_policy_does_not_load_policy_code(tmp_path: Path) -> None:
     path = _record(tmp_path)
     code = (
         "import sys\n"
-        "from ropa.check import check_workbook\n"
+        "from ropa.check.engine import check_workbook\n"
         f"check_workbook({str(path)!r})\n"
-        "heavy = ('ropa.policy.reading', 'ropa.policy.scan', 'ropa.policy.elements', "
-        "'ropa.policy.entities', 'ropa.crosscheck.runner', 'ropa.crosscheck.vocabulary')\n"
+        "heavy = ('ropa.read.notice.reading', 'ropa.check.scan', 'ropa.read.notice.elements', "
+        "'ropa.read.notice.entities', 'ropa.check.cross', 'ropa.check.vocabulary')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run(

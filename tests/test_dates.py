@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ropa.dates import ParsedDate, parse_date
+from ropa.model.dates import ParsedDate, parse_date
 
 JAN31 = datetime.date(2024, 1, 31)
 

@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 from rich.console import Console
 from typer.testing import CliRunner
 
+from ropa.check.diff import ADDED, CHANGED, REMOVED, RecordDiff, diff_records
 from ropa.cli.export import diff_command
-from ropa.diff import ADDED, CHANGED, REMOVED, RecordDiff, diff_records
-from ropa.output.diff_text import render_diff
+from ropa.write.diff_text import render_diff
 from tests.support import Rows, base_rows, write_record
 
 

@@ -1,4 +1,4 @@
-"""The generated reference docs are current: regenerate with `python -m ropa.docs`."""
+"""The generated reference docs are current: regenerate with `python -m tools.gen_docs`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ropa.docs import DOCUMENTS
-from ropa.rules.registry import all_rules
+from ropa.check.registry import all_rules
+from tools.gen_docs import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_generated_docs_are_up_to_date(name: str) -> None:
     committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
-    assert committed == DOCUMENTS[name]() + "\n", f"docs/{name} is stale: run python -m ropa.docs"
+    assert committed == DOCUMENTS[name]() + "\n", (
+        f"docs/{name} is stale: run python -m tools.gen_docs"
+    )
 
 
 def test_every_rule_documents_its_fix() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ropa.check import check_workbook
-from ropa.config import Config
-from ropa.examples import SHIPPED, build_workbooks, example_rows
-from ropa.reader import read_workbook
+from ropa.check.engine import check_workbook
+from ropa.read.config import Config
+from ropa.read.workbook import read_workbook
+from ropa.write.examples import SHIPPED, build_workbooks, example_rows
 from tests.support import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +26,7 @@ def _content(path: Path) -> dict[str, list[tuple[int, dict[str, object]]]]:
 def test_shipped_workbooks_match_their_data(tmp_path: Path, name: str) -> None:
     build_workbooks(tmp_path)
     assert _content(ROOT / "workbooks" / name) == _content(tmp_path / name), (
-        f"workbooks/{name} is stale: run python -m ropa.examples workbooks"
+        f"workbooks/{name} is stale: run python -m ropa.write.examples workbooks"
     )
 
 
@@ -48,8 +48,8 @@ def test_flawed_example_shows_off_the_rules() -> None:
 
 @pytest.mark.parametrize("lang", ["nb", "da", "fi"])
 def test_init_example_in_other_languages_is_clean(tmp_path: Path, lang: str) -> None:
-    from ropa.examples import example_for_language
-    from ropa.template import write_workbook
+    from ropa.write.examples import example_for_language
+    from ropa.write.template import write_workbook
 
     path = tmp_path / f"example-{lang}.xlsx"
     write_workbook(path, lang, example_for_language(lang))

@@ -17,12 +17,12 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ropa.cli.export import diff_command, export_command
-from ropa.export import export
-from ropa.export.labels import LANGUAGES, all_labels, conflict_label, label
-from ropa.export.model import activity_rows, build_group_record, summary
-from ropa.export.safety import ExportError, neutralise
-from ropa.resources import load_schema
-from ropa.schema import record_schema
+from ropa.model.resources import load_schema
+from ropa.model.schema import record_schema
+from ropa.write import export
+from ropa.write.labels import LANGUAGES, all_labels, conflict_label, label
+from ropa.write.model import activity_rows, build_group_record, summary
+from ropa.write.safety import ExportError, neutralise
 from tests.support import base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -352,7 +352,7 @@ def test_reports_get_ordinary_file_permissions(tmp_path: Path) -> None:
     import os
     import stat
 
-    from ropa.export.safety import atomic_write_bytes
+    from ropa.write.safety import atomic_write_bytes
 
     target = atomic_write_bytes(tmp_path / "report.json", b"{}")
     mask = os.umask(0)

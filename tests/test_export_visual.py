@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ropa.examples import example_rows
-from ropa.export import html, pdf
-from ropa.export.charts import Bar, Chart, svg
-from ropa.export.model import GroupRecord, activity_rows, build_group_record
-from ropa.template import write_workbook
+from ropa.write import html, pdf
+from ropa.write.charts import Bar, Chart, svg
+from ropa.write.examples import example_rows
+from ropa.write.model import GroupRecord, activity_rows, build_group_record
+from ropa.write.template import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_EN = ROOT / "workbooks" / "example-en.xlsx"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ropa.check import check_paths
-from ropa.frames import SOURCE_COLUMNS, findings_frame, record_frames
-from ropa.schema import record_schema
+from ropa.check.engine import check_paths
+from ropa.model.schema import record_schema
+from ropa.write.frames import SOURCE_COLUMNS, findings_frame, record_frames
 from tests.support import base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ropa.check import check_workbook
+from ropa.check.engine import check_workbook
 from ropa.cli.app import app
-from ropa.config import Config, parse_config
-from ropa.container import ContainerError, Limits, inspect
+from ropa.read.config import Config, parse_config
+from ropa.read.container import ContainerError, Limits, inspect
 from tests.support import TODAY, base_rows, write_record
 
 runner = CliRunner()

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from ropa import legal
-from ropa.resources import load_data
-from ropa.schema import LANGUAGES
+from ropa.model import legal
+from ropa.model.resources import load_data
+from ropa.model.schema import LANGUAGES
 
 FILES = ("eea", "adequacy", "supervisory_authorities", "national_id")
 NORDICS = ("SE", "NO", "DK", "FI", "IS")
@@ -25,7 +25,7 @@ def test_every_file_names_its_source_and_date(name: str) -> None:
 
 
 def test_import_does_not_load_pycountry() -> None:
-    code = "import sys, ropa.legal; assert 'pycountry' not in sys.modules"
+    code = "import sys, ropa.model.legal; assert 'pycountry' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

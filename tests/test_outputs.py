@@ -8,12 +8,12 @@ import jsonschema
 import pytest
 import sarif_pydantic
 
-from ropa.check import Report
-from ropa.config import Config
-from ropa.findings import Finding, Location, Severity
-from ropa.output.sarif import to_sarif
-from ropa.resources import load_schema
-from ropa.rules.registry import all_rules
+from ropa.check.engine import Report
+from ropa.check.registry import all_rules
+from ropa.model.findings import Finding, Location, Severity
+from ropa.model.resources import load_schema
+from ropa.read.config import Config
+from ropa.write.sarif import to_sarif
 from tests.conftest import CheckRows
 from tests.support import TODAY, Rows
 

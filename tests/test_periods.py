@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ropa.periods import PeriodKind, RetentionPeriod, parse_period
-from ropa.resources import load_data
+from ropa.model.periods import PeriodKind, RetentionPeriod, parse_period
+from ropa.model.resources import load_data
 
 # text, amount, unit, days, language
 PLAIN_PERIODS = [

@@ -26,8 +26,8 @@ from typing import Any
 
 import pytest
 
-from ropa.policy.elements import ELEMENT_KEYS, detect_elements
-from ropa.policy.entities import extract_entities
+from ropa.read.notice.elements import ELEMENT_KEYS, detect_elements
+from ropa.read.notice.entities import extract_entities
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"

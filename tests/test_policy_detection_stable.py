@@ -1,8 +1,8 @@
 """The element detector and the entity extractor give exactly the results recorded in
 ``tests/golden/policy_detection.json``.
 
-Speed-ups of :mod:`ropa.policy.elements`, :mod:`ropa.policy.entities` and
-:mod:`ropa.policy.lexicon` must not change a single result: for every notice of
+Speed-ups of :mod:`ropa.read.notice.elements`, :mod:`ropa.read.notice.entities` and
+:mod:`ropa.read.notice.lexicon` must not change a single result: for every notice of
 ``tests/policy_corpus`` (holdout included), ``tests/policy_fixtures`` (in its own language and
 with every language's rules) and the seed policies (``../shared/seeds``, skipped when absent),
 the full output of ``detect_elements`` (present, evidence lines and texts, why) and of
@@ -24,16 +24,16 @@ from typing import Any
 
 import pytest
 
-from ropa.policy.elements import analyse, detect_elements, normalise_line
-from ropa.policy.entities import extract_entities
-from ropa.policy.lexicon import (
+from ropa.model.resources import load_data
+from ropa.read.notice.elements import analyse, detect_elements, normalise_line
+from ropa.read.notice.entities import extract_entities
+from ropa.read.notice.lexicon import (
     LANGUAGES,
     _lower_source,
     compile_patterns,
     data_category_terms,
     pattern_source,
 )
-from ropa.resources import load_data
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

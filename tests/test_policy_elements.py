@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ropa.policy.elements import ELEMENT_KEYS, Evidence, detect_elements
-from ropa.policy.entities import extract_entities, map_data_category
+from ropa.read.notice.elements import ELEMENT_KEYS, Evidence, detect_elements
+from ropa.read.notice.entities import extract_entities, map_data_category
 
 FILLER = "Vi värnar om din integritet."
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ropa.policy.language import detect_language, language_code
-from ropa.policy.reading import (
+from ropa.read.notice.language import detect_language, language_code
+from ropa.read.notice.reading import (
     PolicyReadError,
     decode_text,
     policy_files,

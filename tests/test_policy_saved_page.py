@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ropa.policy.reading import read_policy
-from ropa.policy.scan import scan_document
+from ropa.check.scan import scan_document
+from ropa.read.notice.reading import read_policy
 
 PAGE = Path(__file__).parent / "policy_fixtures" / "saved-page-nb.html"
 

@@ -12,11 +12,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from ropa.findings import Severity
-from ropa.policy.document import PolicyDocument
-from ropa.policy.scan import ScanReport, policy_rules, scan_document, scan_paths
-from ropa.resources import schemas_dir
-from ropa.rules.registry import REGISTRY
+from ropa.check.registry import REGISTRY
+from ropa.check.scan import ScanReport, policy_rules, scan_document, scan_paths
+from ropa.model.findings import Severity
+from ropa.model.resources import schemas_dir
+from ropa.read.notice.document import PolicyDocument
 
 FIXTURES = Path(__file__).parent / "policy_fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -226,8 +226,8 @@ def test_fail_on() -> None:
 
 
 def _real() -> None:
-    pytest.importorskip("ropa.policy.elements", reason="element detection not written yet")
-    pytest.importorskip("ropa.policy.entities", reason="entity extraction not written yet")
+    pytest.importorskip("ropa.read.notice.elements", reason="element detection not written yet")
+    pytest.importorskip("ropa.read.notice.entities", reason="entity extraction not written yet")
 
 
 def _notices() -> list[Path]:
@@ -337,8 +337,8 @@ def test_cli_text_output() -> None:
 
 
 def test_every_element_has_a_label_and_article() -> None:
-    from ropa.policy.elements import ELEMENT_KEYS
-    from ropa.resources import load_data
+    from ropa.model.resources import load_data
+    from ropa.read.notice.elements import ELEMENT_KEYS
 
     elements = load_data("policy_elements.json")["elements"]
     assert set(elements) == set(ELEMENT_KEYS)

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook as OpenpyxlWorkbook
 
-from ropa.check import check_workbook
-from ropa.config import Config
-from ropa.reader import column_letter, read_workbook, split_multi
-from ropa.schema import LANGUAGES, normalise_header, record_schema
+from ropa.check.engine import check_workbook
+from ropa.model.schema import LANGUAGES, normalise_header, record_schema
+from ropa.read.config import Config
+from ropa.read.workbook import column_letter, read_workbook, split_multi
 from tests.support import TODAY, base_rows, write_record
 
 

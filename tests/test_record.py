@@ -6,11 +6,11 @@ from pathlib import Path
 
 import jsonschema
 
-from ropa.check import check_workbook
-from ropa.config import Config
-from ropa.reader import read_workbook
-from ropa.record import SOURCE_KEY, record_from_workbook
-from ropa.resources import load_schema
+from ropa.check.engine import check_workbook
+from ropa.model.resources import load_schema
+from ropa.read.config import Config
+from ropa.read.record import SOURCE_KEY, record_from_workbook
+from ropa.read.workbook import read_workbook
 from tests.support import TODAY, base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]

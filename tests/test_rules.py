@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from ropa.config import Config
-from ropa.rules.registry import all_rules
+from ropa.check.registry import all_rules
+from ropa.read.config import Config
 from tests.conftest import CheckRows
 from tests.support import TODAY, Rows
 
@@ -441,15 +441,15 @@ def test_none_words_in_single_valued_controlled_cells_are_not_invalid(
     ],
 )
 def test_wp248_words_in_every_language(text: str, expected: str) -> None:
-    from ropa.reader import Row
-    from ropa.rules.dpia import wp248_criteria
+    from ropa.check.rules.record.dpia import wp248_criteria
+    from ropa.read.workbook import Row
 
     assert expected in wp248_criteria(Row(2, {"data_subjects": text}, {}))
 
 
 def test_supervisory_authority_is_not_systematic_monitoring() -> None:
-    from ropa.reader import Row
-    from ropa.rules.dpia import wp248_criteria
+    from ropa.check.rules.record.dpia import wp248_criteria
+    from ropa.read.workbook import Row
 
     row = Row(
         2, {"description": "Ilmoitus tietosuojaviranomaiselle ja valvontaviranomaiselle."}, {}

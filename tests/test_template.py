@@ -12,9 +12,10 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ropa.legal import country_choices
-from ropa.schema import LANGUAGES, FieldSpec, SheetSpec, record_schema
-from ropa.template import (
+from ropa.model.legal import country_choices
+from ropa.model.schema import LANGUAGES, FieldSpec, SheetSpec, record_schema
+from ropa.model.vocab import vocabulary
+from ropa.write.template import (
     LAST_ROW,
     LISTS_SHEET,
     MAX_PROMPT,
@@ -22,7 +23,6 @@ from ropa.template import (
     instructions,
     write_workbook,
 )
-from ropa.vocab import vocabulary
 
 CONTROLLED = ("vocab", "yesno", "country")
 
@@ -231,7 +231,7 @@ def test_rows_are_written_localised(tmp_path: Path, lang: str) -> None:
 
 
 def test_written_rows_read_back(tmp_path: Path) -> None:
-    from ropa.reader import read_workbook
+    from ropa.read.workbook import read_workbook
 
     path = tmp_path / "filled.xlsx"
     write_workbook(path, "da", ROWS)

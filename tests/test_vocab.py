@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ropa.legal import country_code
-from ropa.resources import load_data
-from ropa.schema import LANGUAGES
-from ropa.vocab import _coarse, is_none, normalise, vocabulary
+from ropa.model.legal import country_code
+from ropa.model.resources import load_data
+from ropa.model.schema import LANGUAGES
+from ropa.model.vocab import _coarse, is_none, normalise, vocabulary
 
 NAMES = (
     "lawful_basis",

@@ -89,8 +89,8 @@ def init(
         fail(f"{path}: the template is an Excel workbook; give a name ending in .xlsx")
     if path.exists() and not force:
         fail(f"{path} already exists; use --force to replace it")
-    from ropa.examples import example_for_language
-    from ropa.template import write_workbook
+    from ropa.write.examples import example_for_language
+    from ropa.write.template import write_workbook
 
     write_workbook(path, lang, example_for_language(lang) if example else None)
     what = "example record" if example else "template"
@@ -128,9 +128,9 @@ def check(
     ] = None,
 ) -> None:
     """Check records of processing activities and report every finding with its cell and article."""
-    from ropa.check import check_paths
-    from ropa.config import ConfigError, load_config
-    from ropa.reader import WorkbookError
+    from ropa.check.engine import check_paths
+    from ropa.read.config import ConfigError, load_config
+    from ropa.read.workbook import WorkbookError
 
     try:
         base = load_config(workbooks[0], config) if config else None
@@ -140,7 +140,7 @@ def check(
     except (WorkbookError, ConfigError) as exc:
         fail(str(exc))
     except Exception as exc:  # a notice that cannot be read: one line, exit 2
-        from ropa.policy.reading import PolicyReadError  # only loaded on this error path
+        from ropa.read.notice.reading import PolicyReadError  # only loaded on this error path
 
         if not isinstance(exc, PolicyReadError):
             raise
@@ -148,13 +148,13 @@ def check(
     if output_format is CheckFormat.json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif output_format is CheckFormat.sarif:
-        from ropa.output.sarif import to_sarif
+        from ropa.write.sarif import to_sarif
 
         typer.echo(json.dumps(to_sarif(report), ensure_ascii=False, indent=2))
     else:
         from rich.console import Console
 
-        from ropa.output.text import render_text
+        from ropa.write.text import render_text
 
         render_text(report, Console(highlight=False))
     raise typer.Exit(1 if report.failed(fail_on.value) else 0)
@@ -165,7 +165,7 @@ def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """List every rule with its code, severity, GDPR reference and summary."""
-    from ropa.rules.registry import all_rules
+    from ropa.check.registry import all_rules
 
     rules = all_rules()
     if output_format == "json":
@@ -201,7 +201,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. RP202.")
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from ropa.rules.registry import get_rule
+    from ropa.check.registry import get_rule
 
     found = get_rule(code)
     if found is None:

@@ -1,4 +1,4 @@
-"""``ropa export`` and ``ropa diff``: thin commands over ``ropa.export`` and ``ropa.diff``.
+"""``ropa export`` and ``ropa diff``: thin commands over ``ropa.write`` and ``ropa.check.diff``.
 
 Registered in ``ropa.cli.app`` with ``app.command("export")(export_command)`` and
 ``app.command("diff")(diff_command)``.
@@ -16,7 +16,7 @@ import typer
 from ropa.cli.app import LANGS, fail
 
 if TYPE_CHECKING:
-    from ropa.diff import RecordDiff
+    from ropa.check.diff import RecordDiff
 
 
 class ExportFormat(str, Enum):
@@ -59,8 +59,8 @@ def export_command(
     ] = False,
 ) -> None:
     """Write the record as a report for the supervisory authority (Art. 30(4))."""
-    from ropa.export import ExportError, export
-    from ropa.reader import WorkbookError
+    from ropa.read.workbook import WorkbookError
+    from ropa.write import ExportError, export
 
     if lang not in LANGS:
         fail(f"unknown language '{lang}': use one of {', '.join(LANGS)}")
@@ -103,9 +103,9 @@ def diff_command(
     Exits 0 whether or not anything changed, like 'git diff'; with --exit-code, exits 1
     when there are differences. Input problems exit 2.
     """
-    from ropa.diff import diff_records
-    from ropa.export.safety import ExportError, atomic_write_text, check_output
-    from ropa.reader import WorkbookError
+    from ropa.check.diff import diff_records
+    from ropa.read.workbook import WorkbookError
+    from ropa.write.safety import ExportError, atomic_write_text, check_output
 
     if output_format is DiffFormat.xlsx and output is None:
         fail("--format xlsx needs --output FILE")
@@ -114,7 +114,7 @@ def diff_command(
             check_output(output, [old, new], force)
         diff = diff_records(old, new)
         if output_format is DiffFormat.xlsx and output is not None:
-            from ropa.export.diff_xlsx import write
+            from ropa.write.diff_xlsx import write
 
             write(diff, output)
         elif output_format is DiffFormat.json:
@@ -137,8 +137,8 @@ def _render_text(diff: RecordDiff, output: Path | None) -> None:
 
     from rich.console import Console
 
-    from ropa.export.safety import atomic_write_text
-    from ropa.output.diff_text import render_diff
+    from ropa.write.diff_text import render_diff
+    from ropa.write.safety import atomic_write_text
 
     if output is None:
         render_diff(diff, Console(highlight=False))

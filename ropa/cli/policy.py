@@ -71,10 +71,10 @@ def scan(
 ) -> None:
     """Show each notice's language, sections, Art. 13/14 elements with evidence lines, and
     what is missing."""
-    from ropa.config import ConfigError, load_config
-    from ropa.policy.language import language_code
-    from ropa.policy.reading import PolicyReadError
-    from ropa.policy.scan import scan_paths
+    from ropa.check.scan import scan_paths
+    from ropa.read.config import ConfigError, load_config
+    from ropa.read.notice.language import language_code
+    from ropa.read.notice.reading import PolicyReadError
 
     if lang is not None:
         try:
@@ -99,7 +99,7 @@ def scan(
     else:
         from rich.console import Console
 
-        from ropa.policy.render import render_report
+        from ropa.write.notice_text import render_report
 
         render_report(report, Console(highlight=False))
     raise typer.Exit(1 if report.failed(fail_on.value) else 0)

@@ -1,0 +1,60 @@
+"""Small helpers the rules share: reading controlled values and describing rows."""
+
+from __future__ import annotations
+
+import difflib
+
+from ropa.model.vocab import Term, is_none, vocabulary
+from ropa.read.workbook import Row
+
+
+def term(row: Row, field: str, vocab: str) -> Term | None:
+    """The recognised vocabulary term in a single-valued cell, or None."""
+    text = row.text(field)
+    return vocabulary(vocab).match(text) if text else None
+
+
+def terms(row: Row, field: str, vocab: str) -> list[Term]:
+    """The recognised terms of a multi-valued cell ('none' and unknown values left out)."""
+    found = []
+    for item in row.items(field):
+        match = vocabulary(vocab).match(item)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def is_yes(row: Row, field: str) -> bool:
+    """Whether a yes/no cell says yes (in any of the five languages)."""
+    value = row.values.get(field)
+    if isinstance(value, bool):
+        return value
+    found = term(row, field, "yes_no")
+    return found is not None and found.code == "yes"
+
+
+def has_content(row: Row, field: str) -> bool:
+    """A cell with something other than a 'none' word in it."""
+    text = row.text(field)
+    return bool(text) and not is_none(text)
+
+
+def label(row: Row, id_field: str, fallback: str = "this row") -> str:
+    """How a message names a row: its id when it has one."""
+    text = row.text(id_field)
+    return text if text else f"{fallback} {row.number}"
+
+
+def suggest_label(vocab: str, text: str, lang: str) -> str | None:
+    """The closest vocabulary value to a mistyped one, as the drop-down shows it in ``lang``."""
+    vocabulary_ = vocabulary(vocab)
+    guess = vocabulary_.suggest(text)
+    found = vocabulary_.match(guess) if guess else None
+    return found.label(lang) if found is not None else guess
+
+
+def did_you_mean(text: str, candidates: list[str]) -> str | None:
+    """The closest candidate to a mistyped id or name, if one is close."""
+    lowered = {c.casefold(): c for c in candidates}
+    found = difflib.get_close_matches(text.casefold(), list(lowered), n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None

@@ -1,0 +1,94 @@
+"""RP8xx: keeping the record current (Art. 5(2), Art. 24(1)) and complete (Art. 30(1)(g))."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ropa.check.registry import Problem, rule
+from ropa.check.rules.record.common import has_content, label
+from ropa.check.views.record import Context
+from ropa.model.dates import parse_date
+from ropa.model.findings import Severity
+
+
+def _months_between(start: dt.date, end: dt.date) -> int:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
+
+
+@rule("RP801", "review-overdue", Severity.WARNING, "Art. 5(2), Art. 24(1)")
+def review_overdue(ctx: Context) -> Iterator[Problem]:
+    """An activity was last reviewed too long ago, or has no review date.
+
+    Measures "shall be reviewed and updated where necessary" (Art. 24(1)); a record
+    nobody has looked at for a year rarely matches reality. The interval is 12 months
+    by default; set `review-interval-months` in [tool.ropa] or ropa.toml.
+
+    Fix: review the activity with its owner and enter today's date.
+    """
+    limit = ctx.config.review_interval_months
+    has_column = ctx.has_column("activities", "last_reviewed")
+    for row in ctx.rows("activities"):
+        reviewed = parse_date(row.values.get("last_reviewed")).value
+        who = label(row, "activity_id")
+        if reviewed is None:
+            if has_column and not row.has("last_reviewed"):
+                yield Problem(
+                    ctx.at("activities", row, "last_reviewed"),
+                    f"Activity '{who}' has no date of last review.",
+                    hint="Review the activity and enter the date (YYYY-MM-DD).",
+                )
+            continue
+        age = _months_between(reviewed, ctx.today)
+        if age > limit:
+            yield Problem(
+                ctx.at("activities", row, "last_reviewed"),
+                f"Activity '{who}' was last reviewed on {reviewed.isoformat()}, {age} months ago "
+                f"(the interval is {limit} months).",
+                hint="Review it with the activity owner and update the date.",
+            )
+
+
+@rule("RP802", "date-in-future", Severity.WARNING, "Art. 5(1)(d)")
+def date_in_future(ctx: Context) -> Iterator[Problem]:
+    """A date in the record lies in the future.
+
+    A review date or other record date after today is almost always a typo, and makes
+    the record inaccurate. (Future DPA dates are reported by RP502.)
+
+    Fix: correct the date.
+    """
+    for sheet in ctx.workbook.sheets.values():
+        for spec in sheet.spec.fields:
+            if spec.kind != "date" or spec.key == "dpa_signed" or spec.key not in sheet.columns:
+                continue
+            for row in sheet.rows:
+                value = parse_date(row.values.get(spec.key)).value
+                if value is not None and value > ctx.today:
+                    yield Problem(
+                        ctx.at(sheet.spec.key, row, spec.key),
+                        f"'{spec.title(ctx.lang)}' is {value.isoformat()}, which is in the future.",
+                        hint="Correct the date.",
+                    )
+
+
+@rule("RP803", "security-measures-missing", Severity.WARNING, "Art. 30(1)(g), Art. 32(1)")
+def security_measures_missing(ctx: Context) -> Iterator[Problem]:
+    """An activity does not describe its security measures.
+
+    Art. 30(1)(g) asks, where possible, for a general description of the technical and
+    organisational security measures of Art. 32(1). A reference to the organisation's
+    security policy is enough when it covers the activity.
+
+    Fix: describe the measures (access control, encryption, logging, backups), or reference
+    the security document that covers them.
+    """
+    for row in ctx.rows("activities"):
+        if not has_content(row, "security_measures"):
+            yield Problem(
+                ctx.at("activities", row, "security_measures"),
+                f"Activity '{label(row, 'activity_id')}' does not describe its security measures.",
+                hint="Describe the measures or reference the security policy, "
+                "e.g. 'ISMS policy v3'.",
+            )

@@ -1,0 +1,163 @@
+"""RP2xx: the lawful basis of each purpose (Art. 6) and what each basis needs documented."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.check.registry import Problem, rule
+from ropa.check.rules.record.common import has_content, is_yes, suggest_label, term
+from ropa.check.views.record import Context, fold
+from ropa.model.findings import Severity
+from ropa.model.vocab import vocabulary
+from ropa.read.workbook import Row
+
+
+def _purposes_with_basis(ctx: Context, *codes: str) -> Iterator[tuple[Row, str]]:
+    for row in ctx.rows("purposes"):
+        found = term(row, "lawful_basis", "lawful_basis")
+        if found is not None and found.code in codes:
+            yield row, found.code
+
+
+def _who(row: Row) -> str:
+    activity = row.text("activity_id") or "?"
+    purpose = row.text("purpose")
+    return f"activity {activity} ('{purpose[:60]}')" if purpose else f"activity {activity}"
+
+
+@rule("RP201", "unrecognised-lawful-basis", Severity.ERROR, "Art. 6(1)")
+def unrecognised_lawful_basis(ctx: Context) -> Iterator[Problem]:
+    """The lawful basis is not one of Art. 6(1)(a) to (f).
+
+    ropa accepts the drop-down values and what people really type, in five languages:
+    "6.1.b", "Art. 6(1)(b)", "contract", "avtal", "kontrakt", "aftale", "sopimus",
+    "berättigat intresse", "berettiget interesse", "legitim interesse", "oikeutettu etu".
+
+    Fix: choose the basis from the drop-down; the hint suggests the closest one.
+    """
+    vocab = vocabulary("lawful_basis")
+    for row in ctx.rows("purposes"):
+        text = row.text("lawful_basis")
+        if text and vocab.match(text) is None:
+            guess = suggest_label("lawful_basis", text, ctx.lang)
+            yield Problem(
+                ctx.at("purposes", row, "lawful_basis"),
+                f"'{text}' is not a lawful basis under Art. 6(1) ({_who(row)}).",
+                hint=f"Did you mean '{guess}'?"
+                if guess
+                else "Use one of Art. 6(1)(a) consent, (b) contract, (c) legal obligation, "
+                "(d) vital interests, (e) public task, (f) legitimate interests.",
+            )
+
+
+@rule("RP202", "legitimate-interest-undocumented", Severity.ERROR, "Art. 6(1)(f), Art. 13(1)(d)")
+def legitimate_interest_undocumented(ctx: Context) -> Iterator[Problem]:
+    """A purpose relies on legitimate interests (Art. 6(1)(f)) without naming the interest
+    or the balancing test.
+
+    Legitimate interests is the one basis that needs a documented weighing of the
+    controller's interest against the data subject's rights (EDPB Guidelines 1/2024), and
+    the notice must say what the interest is (Art. 13(1)(d)).
+
+    Fix: describe the interest pursued, and reference the legitimate interests
+    assessment (LIA) where the balancing test is kept.
+    """
+    for row, _ in _purposes_with_basis(ctx, "f"):
+        if not row.has("legitimate_interest"):
+            yield Problem(
+                ctx.at("purposes", row, "legitimate_interest"),
+                f"Legitimate interests is the basis for {_who(row)}, but the interest pursued "
+                "is not described.",
+                hint="Say what the interest is, e.g. 'direct marketing to existing customers'.",
+            )
+        if not row.has("lia_reference"):
+            yield Problem(
+                ctx.at("purposes", row, "lia_reference"),
+                f"Legitimate interests is the basis for {_who(row)}, but no balancing test "
+                "(LIA) is referenced.",
+                hint="Document the balancing test and put its reference here, e.g. LIA-2026-04.",
+                reference="Art. 6(1)(f), Art. 5(2)",
+            )
+
+
+@rule("RP203", "consent-mechanism-missing", Severity.ERROR, "Art. 7(1)")
+def consent_mechanism_missing(ctx: Context) -> Iterator[Problem]:
+    """A purpose relies on consent (Art. 6(1)(a)) without saying how consent is collected.
+
+    The controller must be able to demonstrate consent (Art. 7(1)): how it is asked for,
+    recorded and withdrawn.
+
+    Fix: describe the mechanism, e.g. "unticked box at checkout, stored in the CRM with
+    timestamp; withdraw via the link in every e-mail".
+    """
+    for row, _ in _purposes_with_basis(ctx, "a"):
+        if not row.has("consent_mechanism"):
+            yield Problem(
+                ctx.at("purposes", row, "consent_mechanism"),
+                f"Consent is the basis for {_who(row)}, but the consent mechanism is not "
+                "described.",
+                hint="Say how consent is collected, recorded and withdrawn.",
+            )
+
+
+@rule("RP204", "legal-reference-missing", Severity.ERROR, "Art. 6(3)")
+def legal_reference_missing(ctx: Context) -> Iterator[Problem]:
+    """A purpose relies on a legal obligation or a public task (Art. 6(1)(c) or (e))
+    without naming the law.
+
+    Art. 6(3) requires the basis for (c) and (e) to be laid down in Union or Member State
+    law; the record should name it.
+
+    Fix: name the act and section, e.g. "bokföringslagen (1999:1078) 7 kap. 2 §".
+    """
+    for row, code in _purposes_with_basis(ctx, "c", "e"):
+        if not row.has("legal_reference"):
+            basis = "a legal obligation" if code == "c" else "a task in the public interest"
+            yield Problem(
+                ctx.at("purposes", row, "legal_reference"),
+                f"The basis for {_who(row)} is {basis}, but no law is named.",
+                hint="Name the act and section that sets the obligation or task.",
+            )
+
+
+@rule(
+    "RP205",
+    "public-authority-legitimate-interest",
+    Severity.WARNING,
+    "Art. 6(1) second subparagraph",
+)
+def public_authority_legitimate_interest(ctx: Context) -> Iterator[Problem]:
+    """A public authority relies on legitimate interests.
+
+    Legitimate interests "shall not apply to processing carried out by public authorities
+    in the performance of their tasks" (Art. 6(1), second subparagraph). It may still
+    serve for processing outside those tasks, which is why this is a warning.
+
+    Fix: use Art. 6(1)(e) public task or (c) legal obligation with the law behind it, or
+    document why the processing falls outside the authority's tasks.
+    """
+    authorities = {key for key, row in ctx.entities.items() if is_yes(row, "public_authority")}
+    if not authorities:
+        return
+    for row, _ in _purposes_with_basis(ctx, "f"):
+        activity = ctx.activities.get(fold(row.text("activity_id")))
+        if activity is None:
+            continue
+        entities = {fold(item) for item in activity.items("entity_ids")}
+        if entities & authorities:
+            yield Problem(
+                ctx.at("purposes", row, "lawful_basis"),
+                f"{_who(row).capitalize()} is carried out by a public authority, which cannot "
+                "rely on legitimate interests for its tasks.",
+                hint="Use public task (e) or legal obligation (c) and name the law.",
+            )
+
+
+def purposes_of(ctx: Context, activity: Row) -> list[Row]:
+    """The purpose rows of an activity."""
+    return ctx.purposes_by_activity.get(fold(activity.text("activity_id")), [])
+
+
+def has_art9_condition(ctx: Context, activity: Row) -> bool:
+    """Whether any purpose of the activity names an Art. 9(2) condition."""
+    return any(has_content(row, "art9_condition") for row in purposes_of(ctx, activity))

@@ -1,0 +1,99 @@
+"""RP9xx: the controller, its DPO and its representative (Art. 27, Art. 30(1)(a), Art. 37)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.check.registry import Problem, rule
+from ropa.check.rules.record.common import has_content, is_yes, label
+from ropa.check.views.record import Context
+from ropa.model.findings import Severity
+from ropa.model.legal import country_code, find_authority, is_eea
+
+_CONTACT_FIELDS = ("address", "contact_email", "contact_phone")
+
+
+@rule("RP901", "controller-contact-missing", Severity.ERROR, "Art. 30(1)(a)")
+def controller_contact_missing(ctx: Context) -> Iterator[Problem]:
+    """A legal entity has no contact details.
+
+    The record must contain "the name and contact details of the controller"
+    (Art. 30(1)(a)): an address, e-mail or phone on the Organisation sheet.
+
+    Fix: fill in at least the contact e-mail, and ideally address and phone too.
+    """
+    for row in ctx.rows("organisation"):
+        if not any(has_content(row, key) for key in _CONTACT_FIELDS):
+            yield Problem(
+                ctx.at("organisation", row, "contact_email"),
+                f"Entity '{label(row, 'entity_id')}' has no address, e-mail or phone.",
+                hint="Add the controller's contact details; at least an e-mail address.",
+            )
+
+
+@rule("RP902", "dpo-contact-missing", Severity.ERROR, "Art. 30(1)(a), Art. 37(7)")
+def dpo_contact_missing(ctx: Context) -> Iterator[Problem]:
+    """A data protection officer is designated, but has no contact details.
+
+    Where a DPO is designated, the record names them with their contact details
+    (Art. 30(1)(a)), and the controller publishes them (Art. 37(7)).
+
+    Fix: enter the DPO's e-mail or phone in the DPO contact column.
+    """
+    for row in ctx.rows("organisation"):
+        designated = is_yes(row, "dpo_designated") or has_content(row, "dpo_name")
+        if designated and not has_content(row, "dpo_contact"):
+            yield Problem(
+                ctx.at("organisation", row, "dpo_contact"),
+                f"Entity '{label(row, 'entity_id')}' has a data protection officer but no DPO "
+                "contact.",
+                hint="Enter the DPO's e-mail or phone "
+                "(a function mailbox such as dpo@... is best).",
+            )
+
+
+@rule("RP903", "eu-representative-missing", Severity.ERROR, "Art. 27")
+def eu_representative_missing(ctx: Context) -> Iterator[Problem]:
+    """An entity established outside the EEA has no EU representative.
+
+    A controller not established in the Union that offers goods or services to, or
+    monitors, people in the Union must designate a representative in the Union
+    (Art. 27(1)), unless the exception of Art. 27(2) applies (occasional, low-risk
+    processing without large-scale special data, or a public authority).
+
+    Fix: name the representative and their contact, or note why Art. 27(2) applies.
+    """
+    for row in ctx.rows("organisation"):
+        code = country_code(row.text("country"))
+        if code is not None and not is_eea(code) and not has_content(row, "eu_representative"):
+            yield Problem(
+                ctx.at("organisation", row, "eu_representative"),
+                f"Entity '{label(row, 'entity_id')}' is established in {code}, outside the EEA, "
+                "and names no EU representative.",
+                hint="Name the Art. 27 representative in the Union, "
+                "or write why Art. 27(2) applies.",
+            )
+
+
+@rule("RP904", "supervisory-authority-outdated", Severity.WARNING, "Art. 51, Art. 56")
+def supervisory_authority_outdated(ctx: Context) -> Iterator[Problem]:
+    """The supervisory authority is named by a former name.
+
+    For example Sweden's Datainspektionen became Integritetsskyddsmyndigheten (IMY) on
+    1 January 2021. An old name in the record usually means the notice and the
+    contact routines are out of date too.
+
+    Fix: use the authority's current name.
+    """
+    for row in ctx.rows("organisation"):
+        text = row.text("supervisory_authority")
+        # Denmark and Norway both have a "Datatilsynet": the entity's country decides.
+        found = find_authority(text, country=country_code(row.text("country"))) if text else None
+        if found is not None and found[1] is not None:
+            authority, until = found
+            yield Problem(
+                ctx.at("organisation", row, "supervisory_authority"),
+                f"'{text}' is a former name, used until {until}; the authority is now "
+                f"{authority.name} ({authority.short}).",
+                hint=f"Write '{authority.name} ({authority.short})'.",
+            )

@@ -1,0 +1,202 @@
+"""RP4xx: transfers of personal data to third countries (Chapter V)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.check.registry import Problem, rule
+from ropa.check.rules.record.common import has_content, is_yes, label, term
+from ropa.check.views.record import Context, fold
+from ropa.model.findings import Severity
+from ropa.model.legal import adequacy, country_code, is_eea
+from ropa.read.workbook import Row
+
+#: Mechanisms that are safeguards under Art. 46 or 47, or a derogation under Art. 49.
+_SAFEGUARDS = {"scc", "bcr", "derogation"}
+
+
+def _third_countries(row: Row, field: str) -> list[str]:
+    codes = (country_code(item) for item in row.items(field))
+    return [code for code in codes if code is not None and not is_eea(code)]
+
+
+def _mechanism(row: Row, field: str) -> str | None:
+    found = term(row, field, "transfer_mechanism")
+    return found.code if found is not None else None
+
+
+def _covered(code: str, mechanism: str | None, dpf_certified: bool) -> bool:
+    """Whether a transfer to this country has a valid ground under Chapter V."""
+    if mechanism in _SAFEGUARDS:
+        return True
+    decision = adequacy(code)
+    if decision is None:
+        return False
+    if decision.dpf_only:
+        return dpf_certified and mechanism in {"adequacy", "dpf", None, "not_applicable"}
+    return True
+
+
+def _recipient(ctx: Context, transfer: Row) -> Row | None:
+    return ctx.processors.get(fold(transfer.text("recipient")))
+
+
+@rule("RP401", "transfer-without-safeguard", Severity.ERROR, "Art. 44, Art. 46")
+def transfer_without_safeguard(ctx: Context) -> Iterator[Problem]:
+    """Data goes to a country outside the EEA with no adequacy decision and no safeguard.
+
+    A transfer to a third country needs an adequacy decision (Art. 45), an appropriate
+    safeguard such as standard contractual clauses or binding corporate rules (Art. 46,
+    47), or a derogation (Art. 49). ropa knows the Commission's adequacy decisions and
+    their dates (ropa/data/legal/adequacy.json).
+
+    Fix: record the mechanism (usually the 2021 standard contractual clauses) and a
+    transfer impact assessment, or stop the transfer.
+    """
+    for row in ctx.rows("transfers"):
+        code = country_code(row.text("country"))
+        if code is None or is_eea(code):
+            continue
+        mechanism = _mechanism(row, "mechanism")
+        if mechanism in {"privacy_shield", "safe_harbor", "dpf"} or (
+            code == "US" and mechanism == "adequacy"
+        ):
+            continue  # RP402 and RP403 say what is wrong with these
+        recipient = _recipient(ctx, row)
+        certified = recipient is not None and is_yes(recipient, "dpf_certified")
+        if not _covered(code, mechanism, certified):
+            yield Problem(
+                ctx.at("transfers", row, "mechanism"),
+                f"Transfer of activity {row.text('activity_id')} to {code} has no adequacy "
+                "decision and no safeguard.",
+                hint="Record standard contractual clauses (Art. 46(2)(c)) or BCR, with a TIA.",
+            )
+
+
+@rule("RP402", "us-adequacy-without-dpf", Severity.ERROR, "Art. 45; Decision (EU) 2023/1795")
+def us_adequacy_without_dpf(ctx: Context) -> Iterator[Problem]:
+    """A US recipient relies on adequacy without Data Privacy Framework certification.
+
+    The Commission's adequacy decision for the United States (10 July 2023) covers only
+    organisations certified under the EU-US Data Privacy Framework. Any other US
+    recipient needs standard contractual clauses or another Art. 46 safeguard.
+
+    Fix: check the recipient on the DPF list and mark DPF certified Yes, or use SCCs.
+    """
+    for row in ctx.rows("transfers"):
+        if country_code(row.text("country")) != "US":
+            continue
+        if _mechanism(row, "mechanism") not in {"adequacy", "dpf"}:
+            continue
+        recipient = _recipient(ctx, row)
+        if recipient is None or not is_yes(recipient, "dpf_certified"):
+            yield Problem(
+                ctx.at("transfers", row, "mechanism"),
+                f"The transfer of activity {row.text('activity_id')} to "
+                f"'{row.text('recipient')}' in the US relies on adequacy, but the recipient is "
+                "not marked DPF certified.",
+                hint="Confirm the DPF certification and mark it on the "
+                f"{ctx.sheet_name('processors')} sheet, or use SCCs.",
+            )
+    for row in ctx.rows("processors"):
+        if (
+            "US" in _third_countries(row, "countries")
+            and _mechanism(row, "transfer_mechanism")
+            in {
+                "adequacy",
+                "dpf",
+            }
+            and not is_yes(row, "dpf_certified")
+        ):
+            yield Problem(
+                ctx.at("processors", row, "dpf_certified"),
+                f"'{label(row, 'processor_id')}' processes data in the US under adequacy, but "
+                "is not marked DPF certified.",
+                hint="Confirm the certification on the DPF list, or use SCCs.",
+            )
+
+
+@rule("RP403", "invalidated-transfer-mechanism", Severity.ERROR, "Art. 46; CJEU C-311/18")
+def invalidated_transfer_mechanism(ctx: Context) -> Iterator[Problem]:
+    """A transfer relies on Privacy Shield or Safe Harbor, both invalidated by the CJEU.
+
+    Safe Harbor fell on 6 October 2015 (C-362/14, Schrems I) and the EU-US Privacy Shield
+    on 16 July 2020 (C-311/18, Schrems II). Neither is a ground for transfers.
+
+    Fix: use the EU-US Data Privacy Framework (if the recipient is certified) or
+    standard contractual clauses with a transfer impact assessment.
+    """
+    for sheet, field in (("transfers", "mechanism"), ("processors", "transfer_mechanism")):
+        for row in ctx.rows(sheet):
+            found = term(row, field, "transfer_mechanism")
+            if found is None or "invalid_since" not in found.attrs:
+                continue
+            yield Problem(
+                ctx.at(sheet, row, field),
+                f"'{row.text(field)}' is no longer a valid transfer mechanism: it was "
+                f"invalidated on {found.attrs['invalid_since']} ({found.attrs.get('ruling', '')}).",
+                hint="Use DPF certification or standard contractual clauses with a TIA.",
+                reference=f"Art. 46; CJEU {found.attrs.get('ruling', '')}".strip(),
+            )
+
+
+@rule("RP404", "third-country-processor-without-transfer", Severity.ERROR, "Art. 30(1)(e)")
+def third_country_processor_without_transfer(ctx: Context) -> Iterator[Problem]:
+    """A recipient processes data outside the EEA, but no transfer is recorded.
+
+    Art. 30(1)(e) requires the record to list transfers to third countries. When an
+    activity uses a recipient located (or with access) outside the EEA, the Transfers
+    sheet needs a row for that activity and recipient.
+
+    Fix: add a row on the Transfers sheet with the activity, recipient, country and
+    mechanism.
+    """
+    recorded = {
+        (fold(row.text("activity_id")), _processor_key(ctx, row.text("recipient")))
+        for row in ctx.rows("transfers")
+    }
+    third: dict[int, list[str]] = {}  # per processor row, worked out once
+    for activity in ctx.rows("activities"):
+        key = fold(activity.text("activity_id"))
+        for recipient in ctx.processors_of(activity):
+            countries = third.get(id(recipient))
+            if countries is None:
+                countries = third[id(recipient)] = _third_countries(recipient, "countries")
+            if countries and (key, id(recipient)) not in recorded:
+                yield Problem(
+                    ctx.at("activities", activity, "recipients"),
+                    f"Activity '{activity.text('activity_id')}' uses "
+                    f"'{recipient.text('name') or recipient.text('processor_id')}', which "
+                    f"processes data in {', '.join(countries)}, but no transfer is recorded.",
+                    hint=f"Add a row on the {ctx.sheet_name('transfers')} sheet for this "
+                    "activity and recipient, with the mechanism.",
+                )
+
+
+def _processor_key(ctx: Context, text: str) -> int | None:
+    found = ctx.processors.get(fold(text))
+    return id(found) if found is not None else None
+
+
+@rule("RP405", "transfer-impact-assessment-missing", Severity.WARNING, "Art. 46; CJEU C-311/18")
+def transfer_impact_assessment_missing(ctx: Context) -> Iterator[Problem]:
+    """A transfer on standard contractual clauses or BCR has no transfer impact assessment.
+
+    After Schrems II (C-311/18) the exporter must assess whether the law of the
+    destination country lets the recipient honour the clauses (EDPB Recommendations
+    01/2020), and document it.
+
+    Fix: reference the transfer impact assessment (TIA) in the TIA reference column.
+    """
+    for sheet, field in (("transfers", "mechanism"), ("processors", "transfer_mechanism")):
+        for row in ctx.rows(sheet):
+            if _mechanism(row, field) in {"scc", "bcr"} and not has_content(row, "tia_reference"):
+                where = (
+                    row.text("activity_id") if sheet == "transfers" else label(row, "processor_id")
+                )
+                yield Problem(
+                    ctx.at(sheet, row, "tia_reference"),
+                    f"'{where}' transfers on {row.text(field)} without a transfer impact "
+                    "assessment.",
+                    hint="Document the TIA and reference it here.",
+                )

@@ -1,0 +1,217 @@
+"""What a cross-check rule sees: one notice, the entities it speaks for, and the record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ropa.check.registry import Problem
+from ropa.check.views.record import Context, fold
+from ropa.model.findings import Location
+from ropa.read.workbook import Row
+
+if TYPE_CHECKING:
+    from ropa.check.scan import PolicyScan
+
+#: A related place is shown with at most this many characters of its line.
+QUOTE_LENGTH = 160
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class CrossProblem(Problem):
+    """A problem with the notice lines it was compared with (``{"file", "line", "text"}``)."""
+
+    related: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class PolicyLink:
+    """What an Organisation row's privacy-policy cell names: a URL, or a file."""
+
+    row: Row
+    value: str
+    kind: str  # "url" | "file"
+    path: str | None = None  # the file, resolved against the workbook's folder
+    exists: bool = False
+
+
+@dataclass
+class LinkContext:
+    """The Organisation sheet's privacy-policy cells, for the XC101/XC102 rules."""
+
+    ctx: Context
+    links: list[PolicyLink] = field(default_factory=list)
+    given: bool = False  # notices were given with --policy
+
+
+class CrossContext:
+    """One notice against the activities of the entities it speaks for."""
+
+    def __init__(self, ctx: Context, scan: PolicyScan, display: str, entities: list[Row]) -> None:
+        self.ctx = ctx
+        self.scan = scan
+        self.display = display
+        self.entities = entities
+
+    # --- the notice ------------------------------------------------------------------------
+
+    @property
+    def lines(self) -> list[str]:
+        return self.scan.document.lines
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    def present(self, element: str) -> bool:
+        found = self.scan.elements.get(element)
+        return bool(found and found.present)
+
+    def evidence_line(self, *elements: str) -> int | None:
+        """The first line that discloses any of these elements."""
+        for element in elements:
+            found = self.scan.elements.get(element)
+            if found is not None and found.present and found.evidence:
+                return int(found.evidence[0].line)
+        return None
+
+    def category_line(self) -> int | None:
+        """The first line that lists data categories (else the element's evidence)."""
+        items = self.entity("data_categories") or []
+        if items:
+            return min(int(item["line"]) for item in items)
+        return self.evidence_line("data_categories", "special_categories")
+
+    def entity(self, key: str) -> Any:
+        return self.scan.entities.get(key)
+
+    def statement(self, kind: str) -> dict[str, Any] | None:
+        for item in self.entity("statements") or []:
+            if item.get("kind") == kind:
+                return dict(item)
+        return None
+
+    def quote(self, line: int | None) -> str:
+        if not line or not 1 <= line <= len(self.lines):
+            return ""
+        text = " ".join(self.lines[line - 1].split())
+        return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rstrip() + "…"
+
+    def first_line(self) -> int:
+        """The notice's first non-empty line (its title), for omissions with no better place."""
+        for number, text in enumerate(self.lines, start=1):
+            if text.strip():
+                return number
+        return 1
+
+    def related(self, line: int | None) -> tuple[dict[str, Any], ...]:
+        line = line or self.first_line()
+        return ({"file": self.display, "line": line, "text": self.quote(line)},)
+
+    def where(self, line: int | None) -> str:
+        """``notice.md line 12`` for messages."""
+        return f"{self.display} line {line or self.first_line()}"
+
+    @cached_property
+    def emails(self) -> set[str]:
+        return {found.casefold() for found in _EMAIL.findall(self.text)}
+
+    def emails_on(self, lines: set[int]) -> set[str]:
+        found: set[str] = set()
+        for number in lines:
+            if 1 <= number <= len(self.lines):
+                found.update(e.casefold() for e in _EMAIL.findall(self.lines[number - 1]))
+        return found
+
+    @cached_property
+    def category_keys(self) -> dict[str, int]:
+        """Data-category keys the notice mentions anywhere, with their first line."""
+        from ropa.read.notice.entities import map_data_category
+
+        found: dict[str, int] = {}
+        for item in self.entity("data_categories") or []:
+            found.setdefault(item["category"], int(item["line"]))
+        for number, text in enumerate(self.lines, start=1):
+            for key in map_data_category(text):
+                found.setdefault(key, number)
+        return found
+
+    @cached_property
+    def purpose_lines(self) -> dict[str, int]:
+        """Purpose keys the notice mentions anywhere, with their first line."""
+        from ropa.check.vocabulary import purpose_keys
+
+        found: dict[str, int] = {}
+        for number, text in enumerate(self.lines, start=1):
+            for key in purpose_keys(text):
+                found.setdefault(key, number)
+        return found
+
+    @cached_property
+    def basis_lines(self) -> dict[str, int]:
+        """Art. 6(1) points the notice states (a-f), with their first line: those the scan
+        found, and the notice language's basis words on any line (lenient on purpose)."""
+        from ropa.read.notice.lexicon import lexicon
+
+        found: dict[str, int] = {}
+        for item in self.entity("lawful_bases") or []:
+            found.setdefault(str(item["code"]), int(item["line"]))
+        try:
+            bases = lexicon(self.scan.document.language).bases
+        except (KeyError, ValueError, OSError):
+            bases = {}
+        for number, text in enumerate(self.lines, start=1):
+            for code, pattern in bases.items():
+                if code not in found and pattern.search(text):
+                    found[code] = number
+        return found
+
+    # --- the record ------------------------------------------------------------------------
+
+    @cached_property
+    def entity_keys(self) -> set[str]:
+        return {fold(row.text("entity_id")) for row in self.entities if row.text("entity_id")}
+
+    @cached_property
+    def activities(self) -> list[Row]:
+        """The entities' activities (an activity naming no entity belongs to all of them)."""
+        out = []
+        for row in self.ctx.rows("activities"):
+            named = {fold(item) for item in row.items("entity_ids")}
+            if not named or named & self.entity_keys:
+                out.append(row)
+        return out
+
+    @cached_property
+    def external(self) -> list[Row]:
+        """The activities about people outside the organisation: the notice's readers."""
+        from ropa.check.vocabulary import subject_kind
+
+        return [
+            row
+            for row in self.activities
+            if any(subject_kind(item) == "external" for item in row.items("data_subjects"))
+        ]
+
+    def purposes_of(self, activity: Row) -> list[Row]:
+        return self.ctx.purposes_by_activity.get(fold(activity.text("activity_id")), [])
+
+    def at(self, sheet: str, row: Row | None = None, field_key: str | None = None) -> Location:
+        return self.ctx.at(sheet, row, field_key)
+
+    def header_location(self, sheet_key: str, field_key: str) -> Location:
+        """The header cell of a column (for "the sheet is incomplete" findings)."""
+        sheet = self.ctx.sheet(sheet_key)
+        if sheet is None:
+            return self.ctx.at(sheet_key)
+        return Location(
+            self.ctx.workbook.display, sheet.name, sheet.header_row, sheet.column(field_key)
+        )

@@ -1,0 +1,539 @@
+"""Retention periods as data protection officers write them, in English and the Nordic languages.
+
+A cell in the retention column may hold "5 år", "36 mnd", "24 kuukautta viimeisestä ostosta",
+"until consent is withdrawn" or "as long as necessary". :func:`parse_period` turns any of those
+into a :class:`RetentionPeriod` without ever raising, so the linter can tell a concrete period
+from an event-bound one, a vague one and one it could not read.
+
+Every word that depends on a language (units, number words, trigger and event markers, vague
+phrases) lives in ``ropa/data/lexicon/retention.json``; this module only compiles it into
+regular expressions, once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache, lru_cache
+from typing import Any
+
+from ropa.model.resources import load_data
+
+LEXICON_FILE = "lexicon/retention.json"
+
+# Approximate days per unit. These are conventions for comparing periods, not calendar maths.
+_DAYS_PER_UNIT = {"year": 365, "month": 30, "week": 7, "day": 1}
+_HOURS_PER_DAY = 24
+
+
+class PeriodKind(str, Enum):
+    """What kind of retention statement a cell holds."""
+
+    PERIOD = "period"
+    EVENT = "event"
+    VAGUE = "vague"
+    EMPTY = "empty"
+    UNPARSEABLE = "unparseable"
+
+
+@dataclass(frozen=True)
+class RetentionPeriod:
+    """A parsed retention statement; ``raw`` always keeps the cell's text as given."""
+
+    kind: PeriodKind
+    raw: str
+    amount: float | None = None
+    unit: str | None = None
+    min_amount: float | None = None
+    trigger: str | None = None
+    language: str | None = None
+
+    @property
+    def days(self) -> int | None:
+        """Approximate length in days (upper bound of a range); None unless a PERIOD."""
+        if self.kind is not PeriodKind.PERIOD or self.amount is None or self.unit is None:
+            return None
+        return _to_days(self.amount, self.unit)
+
+    def describe(self) -> str:
+        """Normalised English, e.g. ``7 years after the end of the financial year``."""
+        relation = _analyse(_normalise(self.raw)).relation
+        if self.kind is PeriodKind.PERIOD:
+            return _describe_period(self, relation)
+        if self.kind is PeriodKind.EVENT:
+            phrase = _EVENT_PHRASES.get(relation or "until", "until")
+            return f"{phrase} {self.trigger or '(unstated event)'}"
+        if self.kind is PeriodKind.VAGUE:
+            return f"vague: {_normalise(self.raw)}"
+        if self.kind is PeriodKind.EMPTY:
+            return "no retention period stated"
+        return f"unparseable: {_normalise(self.raw)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly structured value for exports."""
+        return {
+            "kind": self.kind.value,
+            "amount": self.amount,
+            "unit": self.unit,
+            "min_amount": self.min_amount,
+            "days": self.days,
+            "trigger": self.trigger,
+            "raw": self.raw,
+        }
+
+
+# How an EVENT relation reads in English; "after" covers "deleted after the contract ends".
+_EVENT_PHRASES = {
+    "until": "until",
+    "after": "until",
+    "during": "for the duration of",
+    "while": "as long as",
+}
+
+
+def _to_days(amount: float, unit: str) -> int | None:
+    if unit == "hour":
+        # Any number of hours still occupies at least one day of storage.
+        return max(1, math.ceil(round(amount / _HOURS_PER_DAY, 6)))
+    factor = _DAYS_PER_UNIT.get(unit)
+    if factor is None:
+        return None
+    # Rounding first keeps float noise (0.1 * 30 = 3.0000000000000004) from adding a day.
+    return math.ceil(round(amount * factor, 6))
+
+
+def _format_amount(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
+
+
+def _describe_period(period: RetentionPeriod, relation: str | None) -> str:
+    assert period.amount is not None and period.unit is not None
+    plural = period.amount != 1 or period.min_amount is not None
+    unit = period.unit + ("s" if plural else "")
+    amount = _format_amount(period.amount)
+    if period.min_amount is not None:
+        amount = f"{_format_amount(period.min_amount)} to {amount}"
+    text = f"{amount} {unit}"
+    if period.trigger:
+        text += f" {'from' if relation == 'from' else 'after'} {period.trigger}"
+    return text
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_SPACES = re.compile(r"\s+")
+# Hyphen, en and em dashes, minus signs: DPOs (and Word's autocorrect) use them all in ranges.
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def _normalise(text: str) -> str:
+    """NFC, one kind of dash, single spaces (NBSP included) and no trailing dots."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip()
+    return text.rstrip(". ").strip()
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """One compiled alternation of phrases, with what each phrase means and where it is from."""
+
+    alternation: str
+    meaning: dict[str, str]
+    languages: dict[str, tuple[str, ...]]
+
+    def info(self, matched: str) -> tuple[str, tuple[str, ...]]:
+        key = _SPACES.sub(" ", matched.lower())
+        return self.meaning.get(key, ""), self.languages.get(key, ())
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    order: tuple[str, ...]
+    letters: dict[str, str]
+    duration: re.Pattern[str]
+    units: _Phrases
+    numbers: dict[str, float]
+    number_languages: dict[str, tuple[str, ...]]
+    trigger_prefix: re.Pattern[str]
+    trigger_suffix: re.Pattern[str]
+    triggers: _Phrases
+    suffix_triggers: _Phrases
+    fillers: re.Pattern[str]
+    elative: re.Pattern[str]
+    elative_languages: tuple[str, ...]
+    vague: re.Pattern[str]
+    vague_phrases: _Phrases
+    event_prefix: dict[str, re.Pattern[str]]
+    event_after: re.Pattern[str]
+    event_suffix: re.Pattern[str]
+    events: _Phrases
+    suffix_events: _Phrases
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A phrase as a regex: literal text, any run of spaces where the phrase has one."""
+    return r"\s+".join(re.escape(word) for word in phrase.lower().split())
+
+
+def _collect(entries: list[tuple[str, str, str]]) -> _Phrases:
+    """Build an alternation from ``(phrase, meaning, language)`` rows, longest phrase first.
+
+    Longest first matters: the regex engine takes the first alternative that fits, and
+    "till dess att" must win over "till".
+    """
+    meaning: dict[str, str] = {}
+    languages: dict[str, list[str]] = {}
+    for phrase, sense, language in entries:
+        key = _SPACES.sub(" ", phrase.lower().strip())
+        if not key:
+            continue
+        meaning.setdefault(key, sense)
+        if language not in languages.setdefault(key, []):
+            languages[key].append(language)
+    ordered = sorted(meaning, key=lambda key: (-len(key), key))
+    alternation = "|".join(_phrase_regex(key) for key in ordered) or r"(?!x)x"
+    return _Phrases(alternation, meaning, {k: tuple(v) for k, v in languages.items()})
+
+
+def _rows(languages: dict[str, Any], key: str) -> list[tuple[str, str, str]]:
+    """Flatten ``{lang: {key: {meaning: [phrases]}}}`` into rows for :func:`_collect`."""
+    rows: list[tuple[str, str, str]] = []
+    for language, entry in languages.items():
+        for sense, phrases in entry.get(key, {}).items():
+            rows.extend((phrase, sense, language) for phrase in phrases)
+    return rows
+
+
+def _flat_rows(languages: dict[str, Any], key: str) -> list[tuple[str, str, str]]:
+    """Flatten ``{lang: {key: [phrases]}}`` into rows for :func:`_collect`."""
+    return [
+        (phrase, phrase, language)
+        for language, entry in languages.items()
+        for phrase in entry.get(key, [])
+    ]
+
+
+def _word(alternation: str) -> str:
+    """Wrap an alternation so it only matches whole words."""
+    return rf"(?<!\w)(?:{alternation})(?!\w)"
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Compile the lexicon file once per process."""
+    data = load_data(LEXICON_FILE)
+    languages: dict[str, Any] = data["languages"]
+    order = tuple(data.get("language_order") or languages)
+
+    units = _collect(_rows(languages, "units"))
+    numbers: dict[str, float] = {}
+    number_languages: dict[str, list[str]] = {}
+    for language, entry in languages.items():
+        for word, value in entry.get("number_words", {}).items():
+            numbers.setdefault(word.lower(), float(value))
+            number_languages.setdefault(word.lower(), []).append(language)
+    words = sorted(numbers, key=lambda word: (-len(word), word))
+    number = r"\d{1,6}(?:[.,]\d{1,3})?|" + "|".join(re.escape(word) for word in words)
+    connectors = sorted(
+        {c.lower() for entry in languages.values() for c in entry.get("range_connectors", [])}
+        - {"-"}
+    )
+    connector = r"\s*-\s*"
+    if connectors:
+        connector += r"|\s+(?:" + "|".join(_phrase_regex(c) for c in connectors) + r")\s+"
+    # A number (digits or a word), an optional range, then a unit. "5-year" and "5år" count,
+    # but a word needs a gap before its unit, or "the end" would read as "en d" (one day).
+    duration = re.compile(
+        rf"(?<![\w.,])(?P<low>{number})(?:(?:{connector})(?P<high>{number}))?"
+        rf"(?:\s*-\s*|\s+|(?<=\d))(?P<unit>{units.alternation})(?!\w)"
+    )
+
+    triggers = _collect(_rows(languages, "trigger_prefixes"))
+    suffix_triggers = _collect(_rows(languages, "trigger_suffixes"))
+    events = _collect(_rows(languages, "event_markers"))
+    suffix_events = _collect(_rows(languages, "event_suffixes"))
+    vague = _collect(_flat_rows(languages, "vague"))
+    fillers = _collect(_flat_rows(languages, "fillers"))
+    endings = sorted({e for entry in languages.values() for e in entry.get("elative_endings", [])})
+    elative = "|".join(re.escape(e) for e in endings) or r"(?!x)x"
+
+    event_prefix = {
+        sense: re.compile(rf"(?<!\w)(?P<marker>{_only(events, sense)})\s+(?P<trigger>.+)$")
+        for sense in dict.fromkeys(events.meaning.values())
+    }
+    return _Lexicon(
+        order=order,
+        letters={lang: entry.get("letters", "") for lang, entry in languages.items()},
+        duration=duration,
+        units=units,
+        numbers=numbers,
+        number_languages={k: tuple(v) for k, v in number_languages.items()},
+        trigger_prefix=re.compile(rf"^(?P<marker>{triggers.alternation})\s+(?P<trigger>.+)$"),
+        trigger_suffix=re.compile(
+            rf"^(?P<trigger>.+?)\s+(?P<marker>{suffix_triggers.alternation})(?!\w)"
+        ),
+        triggers=triggers,
+        suffix_triggers=suffix_triggers,
+        fillers=re.compile(rf"^(?:{fillers.alternation})(?!\w)[\s,:]*"),
+        elative=re.compile(rf"\w(?:{elative})$"),
+        elative_languages=tuple(
+            lang for lang, entry in languages.items() if entry.get("elative_endings")
+        ),
+        vague=re.compile(_word(vague.alternation)),
+        vague_phrases=vague,
+        event_prefix=event_prefix,
+        event_suffix=re.compile(
+            rf"^(?P<trigger>.+?)\s+(?P<marker>{suffix_events.alternation})(?!\w)"
+        ),
+        events=events,
+        event_after=re.compile(
+            rf"(?<!\w)(?P<marker>{_only(triggers, 'after')})\s+(?P<trigger>.+)$"
+        ),
+        suffix_events=suffix_events,
+    )
+
+
+def _only(phrases: _Phrases, sense: str) -> str:
+    """The alternation restricted to phrases with one meaning, still longest first."""
+    keys = sorted((k for k, v in phrases.meaning.items() if v == sense), key=lambda k: -len(k))
+    return "|".join(_phrase_regex(key) for key in keys) or r"(?!x)x"
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """Everything parsing found, including the relation that ``describe`` needs."""
+
+    kind: PeriodKind
+    amount: float | None = None
+    unit: str | None = None
+    min_amount: float | None = None
+    trigger: str | None = None
+    language: str | None = None
+    relation: str | None = None
+
+
+# A trigger runs until a bracket, comma, semicolon or full stop: what follows is usually a
+# citation ("(Bokföringslagen 7:2)") or a second step ("därefter gallras").
+_TRIGGER_END = re.compile(r"\s*[(\[;,]|\.\s")
+_EDGE_PUNCT = " ,:;-"
+
+
+def _clean_trigger(text: str) -> str | None:
+    """Cut a trigger at the first citation or sentence break; None if nothing wordy is left."""
+    cut = _TRIGGER_END.search(text)
+    if cut:
+        text = text[: cut.start()]
+    text = text.strip(_EDGE_PUNCT + ".")
+    return text if re.search(r"[^\W\d_]", text) else None
+
+
+def _pick_language(lex: _Lexicon, text: str, *candidates: tuple[str, ...]) -> str | None:
+    """Best-effort language: intersect the languages of every matched word, then of letters."""
+    pool: list[str] = list(lex.order)
+    for group in candidates:
+        if not group:
+            continue
+        narrowed = [lang for lang in pool if lang in group]
+        if narrowed:
+            pool = narrowed
+    # Letters such as æ/ø or ä/ö separate Danish/Norwegian from Swedish/Finnish.
+    lowered = text.lower()
+    by_letters = [
+        lang for lang in pool if any(ch in lowered for ch in lex.letters.get(lang, "") if ch)
+    ]
+    if by_letters and len(by_letters) < len(pool):
+        pool = by_letters
+    return pool[0] if pool and any(candidates) else None
+
+
+def _number(lex: _Lexicon, token: str) -> float:
+    token = token.lower()
+    if token in lex.numbers:
+        return lex.numbers[token]
+    return float(token.replace(",", "."))
+
+
+def _find_duration(lex: _Lexicon, low: str) -> re.Match[str] | None:
+    """The first duration whose amounts are positive (0 days is not a retention period)."""
+    for match in lex.duration.finditer(low):
+        high = match.group("high")
+        if _number(lex, match.group("low")) > 0 and (high is None or _number(lex, high) > 0):
+            return match
+    return None
+
+
+def _period_trigger(
+    lex: _Lexicon, clean: str, low: str, match: re.Match[str], fi_unit: bool
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Find what starts the clock: after the duration, or (Finnish, "X +") before it."""
+    start = match.end()
+    rest_low = low[start:].lstrip(_EDGE_PUNCT + ".")
+    offset = len(low) - len(rest_low)
+    while filler := lex.fillers.match(rest_low):
+        rest_low = rest_low[filler.end() :]
+        offset += filler.end()
+    rest = clean[offset:]
+    if found := lex.trigger_prefix.match(rest_low):
+        relation, langs = lex.triggers.info(found.group("marker"))
+        return _clean_trigger(rest[found.start("trigger") :]), relation, langs
+    if found := lex.trigger_suffix.match(rest_low):
+        relation, langs = lex.suffix_triggers.info(found.group("marker"))
+        return _clean_trigger(rest[: found.end("trigger")]), relation, langs
+    if fi_unit and rest_low and lex.elative.search(_first_clause(rest_low)):
+        # Finnish marks the starting point with the elative case alone: "viimeisestä ostosta".
+        return _clean_trigger(rest), "from", lex.elative_languages
+    return _trigger_before(lex, clean[: match.start()], fi_unit)
+
+
+def _first_clause(text: str) -> str:
+    cut = _TRIGGER_END.search(text)
+    return (text[: cut.start()] if cut else text).rstrip(_EDGE_PUNCT + ".")
+
+
+def _trigger_before(
+    lex: _Lexicon, before: str, fi_unit: bool
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Triggers written ahead of the duration: "contract end + 5 years", Finnish word order."""
+    before = before.rstrip()
+    if before.endswith("+"):
+        return _clean_trigger(before[:-1]), "after", ()
+    if not fi_unit or not before:
+        return None, None, ()
+    if (found := lex.trigger_suffix.match(before.lower())) and found.end() == len(before):
+        relation, langs = lex.suffix_triggers.info(found.group("marker"))
+        return _clean_trigger(before[: found.end("trigger")]), relation, langs
+    if lex.elative.search(before.lower()):
+        return _clean_trigger(before), "from", lex.elative_languages
+    return None, None, ()
+
+
+def _period(lex: _Lexicon, clean: str, low: str, match: re.Match[str]) -> _Analysis:
+    unit_token = match.group("unit")
+    unit, unit_langs = lex.units.info(unit_token)
+    low_amount = _number(lex, match.group("low"))
+    high_token = match.group("high")
+    amount, min_amount = low_amount, None
+    if high_token is not None:
+        high = _number(lex, high_token)
+        amount, min_amount = max(low_amount, high), min(low_amount, high)
+        if amount == min_amount:
+            min_amount = None
+    fi_unit = any(lang in lex.elative_languages for lang in unit_langs)
+    trigger, relation, trigger_langs = _period_trigger(lex, clean, low, match, fi_unit)
+    number_langs = lex.number_languages.get(match.group("low").lower(), ())
+    language = _pick_language(lex, clean, unit_langs, number_langs, trigger_langs)
+    return _Analysis(
+        PeriodKind.PERIOD,
+        amount=amount,
+        unit=unit,
+        min_amount=min_amount,
+        trigger=trigger,
+        language=language,
+        relation=relation if trigger else None,
+    )
+
+
+def _event(lex: _Lexicon, clean: str, low: str) -> _Analysis | None:
+    """An event-bound statement: "until consent is withdrawn", "työsuhteen ajan"."""
+    # Until-markers first: in "kept under lock until the contract ends" the event is the end.
+    for sense in ("until", "while", "during"):
+        pattern = lex.event_prefix.get(sense)
+        if pattern and (found := pattern.search(low)):
+            trigger = _clean_trigger(clean[found.start("trigger") :])
+            if trigger:
+                _, langs = lex.events.info(found.group("marker"))
+                return _event_result(lex, clean, trigger, sense, langs)
+    # "Deleted after the contract has ended" keeps the data until that event.
+    if found := lex.event_after.search(low):
+        trigger = _clean_trigger(clean[found.start("trigger") :])
+        if trigger:
+            _, langs = lex.triggers.info(found.group("marker"))
+            return _event_result(lex, clean, trigger, "after", langs)
+    if found := lex.event_suffix.match(low):
+        trigger = _clean_trigger(clean[: found.end("trigger")])
+        if trigger:
+            sense, langs = lex.suffix_events.info(found.group("marker"))
+            return _event_result(lex, clean, trigger, sense, langs)
+    return None
+
+
+def _event_result(
+    lex: _Lexicon, clean: str, trigger: str, sense: str, langs: tuple[str, ...]
+) -> _Analysis:
+    language = _pick_language(lex, clean, langs)
+    return _Analysis(PeriodKind.EVENT, trigger=trigger, language=language, relation=sense)
+
+
+@lru_cache(maxsize=4096)
+def _analyse(clean: str) -> _Analysis:
+    """Classify one normalised cell text; cached because workbooks repeat the same wording."""
+    if not clean:
+        return _Analysis(PeriodKind.EMPTY)
+    lex = _lexicon()
+    low = clean.lower()
+    if len(low) != len(clean):
+        # A few characters change length when lower-cased; slice the lowered text instead.
+        clean = low
+    if match := _find_duration(lex, low):
+        return _period(lex, clean, low, match)
+    if set(clean) <= {"?", " "}:
+        return _Analysis(PeriodKind.VAGUE)
+    if found := lex.vague.search(low):
+        _, langs = lex.vague_phrases.info(found.group())
+        return _Analysis(PeriodKind.VAGUE, language=_pick_language(lex, clean, langs))
+    return _event(lex, clean, low) or _Analysis(PeriodKind.UNPARSEABLE)
+
+
+def _as_text(text: object) -> str | None:
+    """The cell value as text, or None for an empty cell (None, NaN)."""
+    if text is None:
+        return None
+    if isinstance(text, float) and math.isnan(text):
+        return None
+    if isinstance(text, str):
+        return text
+    try:
+        return str(text)
+    except Exception:  # a cell object whose __str__ fails is still only an unreadable cell
+        return ""
+
+
+def parse_period(text: object) -> RetentionPeriod:
+    """Parse one retention cell. Never raises; see :class:`PeriodKind` for the outcomes.
+
+    Numbers without a unit (``5``, ``5.0`` from Excel) are UNPARSEABLE: guessing years
+    would hide exactly the gap a DPO needs to see.
+    """
+    value = _as_text(text)
+    if value is None:
+        return RetentionPeriod(PeriodKind.EMPTY, "")
+    if isinstance(text, (bool, int, float)):
+        return RetentionPeriod(PeriodKind.UNPARSEABLE, value)
+    try:
+        found = _analyse(_normalise(value))
+    except Exception:  # the promise is "never raise"; a lexicon bug must not stop a lint run
+        return RetentionPeriod(PeriodKind.UNPARSEABLE, value)
+    return RetentionPeriod(
+        kind=found.kind,
+        raw=value,
+        amount=found.amount,
+        unit=found.unit,
+        min_amount=found.min_amount,
+        trigger=found.trigger,
+        language=found.language,
+    )
+
+
+__all__ = ["PeriodKind", "RetentionPeriod", "parse_period"]

@@ -1,1 +1,0 @@
-"""Renderers of check results: text (rich), JSON and SARIF. Pure functions of a Report."""

@@ -1,0 +1,145 @@
+"""Configuration: ``[tool.ropa]`` in a pyproject.toml, or a ropa.toml beside the workbook.
+
+Example::
+
+    [tool.ropa]
+    review-interval-months = 12
+    ignore = ["RP106"]
+    select = ["RP"]              # code prefixes; default: every rule
+    [tool.ropa.severity]
+    RP801 = "error"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ropa.model.findings import Severity
+from ropa.read.container import Limits
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """The configuration file is invalid; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings that shape a check run."""
+
+    review_interval_months: int = 12
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    source: Path | None = None
+    limits: Limits = field(default_factory=Limits)
+
+    def with_cli(self, select: list[str] | None, ignore: list[str] | None) -> Config:
+        """Command-line --select replaces the file's selection; --ignore adds to it."""
+        return replace(
+            self,
+            select=tuple(select) if select else self.select,
+            ignore=self.ignore + tuple(ignore or ()),
+        )
+
+    def enabled(self, code: str) -> bool:
+        """Whether a rule runs: selected (by code or prefix) and not ignored."""
+        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        return not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+def find_config_file(workbook: Path) -> tuple[Path, dict[str, Any]] | None:
+    """ropa.toml beside the workbook, else the nearest pyproject.toml with [tool.ropa]."""
+    folder = workbook.resolve().parent
+    beside = folder / "ropa.toml"
+    if beside.is_file():
+        data = _load(beside)
+        return beside, data.get("tool", {}).get("ropa", data)
+    for parent in (folder, *folder.parents):
+        candidate = parent / "pyproject.toml"
+        if candidate.is_file():
+            section = _load(candidate).get("tool", {}).get("ropa")
+            if section is not None:
+                return candidate, section
+    return None
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration ({exc})") from exc
+
+
+def load_config(workbook: Path, explicit: Path | None = None) -> Config:
+    """The configuration that applies to a workbook (defaults when there is none)."""
+    if explicit is not None:
+        data = _load(explicit)
+        return parse_config(data.get("tool", {}).get("ropa", data), explicit)
+    found = find_config_file(workbook)
+    return parse_config(found[1], found[0]) if found else Config()
+
+
+def _codes(value: Any, key: str, source: Path | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: '{key}' must be a list of rule codes")
+    return tuple(v.strip().upper() for v in value)
+
+
+#: [tool.ropa] keys of the safety caps, and the Limits field each sets.
+_LIMIT_KEYS = {
+    "max-file-mb": "max_file_mb",
+    "max-uncompressed-mb": "max_uncompressed_mb",
+    "max-compression-ratio": "max_compression_ratio",
+}
+
+
+def _limits(data: dict[str, Any], source: Path | None) -> Limits:
+    values: dict[str, int] = {}
+    for key, attribute in _LIMIT_KEYS.items():
+        if key in data:
+            value = data[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{source}: '{key}' must be a positive whole number")
+            values[attribute] = value
+    return Limits(**values)
+
+
+def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+    """Build a Config from the [tool.ropa] table; unknown keys are an error (typos matter)."""
+    known = {"review-interval-months", "select", "ignore", "severity", *_LIMIT_KEYS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(known))})"
+        )
+    months = data.get("review-interval-months", 12)
+    if not isinstance(months, int) or months <= 0:
+        raise ConfigError(f"{source}: 'review-interval-months' must be a positive whole number")
+    severities: dict[str, Severity] = {}
+    for code, level in dict(data.get("severity", {})).items():
+        try:
+            severities[code.upper()] = Severity.parse(str(level))
+        except ValueError as exc:
+            raise ConfigError(f"{source}: severity of {code}: {exc}") from exc
+    return Config(
+        limits=_limits(data, source),
+        review_interval_months=months,
+        select=_codes(data.get("select", []), "select", source),
+        ignore=_codes(data.get("ignore", []), "ignore", source),
+        severity=severities,
+        source=source,
+    )

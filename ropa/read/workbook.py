@@ -1,0 +1,434 @@
+"""Read a workbook into the record model, forgiving the way DPOs' sheets are.
+
+Cell values come from python-calamine (a Rust reader, several times faster than openpyxl);
+openpyxl is kept for writing. Sheets and headers are matched case- and
+whitespace-insensitively in any of the five languages; the header may sit below title
+rows; extra columns are kept. Anything odd is recorded as a :class:`Notice` so the
+linter can report it instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ropa.model.schema import LANGUAGES, FieldSpec, SheetSpec, normalise_header, record_schema
+from ropa.read.container import Container, ContainerError, Limits, inspect
+
+#: How far down a sheet the header row is looked for (title rows above it are common).
+HEADER_SEARCH_ROWS = 30
+
+#: Separators of a multi-valued cell: one value per line (Alt+Enter) or ';'.
+_MULTI_SEPARATORS = ("\r\n", "\n", "\r", ";")
+
+Value = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+
+class WorkbookError(Exception):
+    """The file cannot be read as a workbook; the message is one plain line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the reader noticed and the linter reports (a hidden sheet, a duplicate header)."""
+
+    kind: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    detail: str
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def clean_text(value: str) -> str:
+    """Trim, unify non-breaking spaces and compose letters (å typed as a + ring becomes å)."""
+    if "\u00a0" in value or "\u202f" in value:
+        value = value.replace("\u00a0", " ").replace("\u202f", " ")
+    value = value.strip()
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    return value
+
+
+def _clean(value: Any) -> Value:
+    if isinstance(value, str):
+        return clean_text(value) or None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def as_text(value: Value) -> str:
+    """A cell value as the text a person would read in it."""
+    if type(value) is str:  # the common case, first
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def split_multi(text: str) -> list[str]:
+    """Split a multi-valued cell into its values (lines or ';'), dropping empties."""
+    if ";" in text or "\r" in text:
+        for separator in _MULTI_SEPARATORS[1:]:
+            text = text.replace(separator, "\n")
+    elif "\n" not in text:
+        stripped = text.strip()
+        return [stripped] if stripped else []
+    return [part for part in map(str.strip, text.split("\n")) if part]
+
+
+@dataclass(slots=True)
+class Row:
+    """One data row of a sheet, by field key; ``number`` is the 1-based Excel row."""
+
+    number: int
+    values: dict[str, Value]
+    extra: dict[str, Value]
+
+    def text(self, key: str) -> str:
+        return as_text(self.values.get(key))
+
+    def items(self, key: str) -> list[str]:
+        value = self.values.get(key)
+        return split_multi(as_text(value)) if value is not None else []
+
+    def has(self, key: str) -> bool:
+        return self.values.get(key) is not None
+
+
+@dataclass
+class Sheet:
+    """A sheet of the workbook matched to a sheet of the schema."""
+
+    spec: SheetSpec
+    name: str
+    header_row: int
+    columns: dict[str, int]
+    extra_columns: dict[str, int]
+    rows: list[Row]
+    language: str
+    missing: list[FieldSpec] = field(default_factory=list)
+
+    def column(self, key: str) -> str | None:
+        index = self.columns.get(key)
+        return column_letter(index) if index is not None else None
+
+
+@dataclass
+class Workbook:
+    """A workbook read into the record model."""
+
+    path: Path
+    display: str
+    sheets: dict[str, Sheet]
+    language: str
+    notices: list[Notice] = field(default_factory=list)
+    other_sheets: list[str] = field(default_factory=list)
+    sheet_order: list[str] = field(default_factory=list)
+
+    def sheet(self, key: str) -> Sheet | None:
+        return self.sheets.get(key)
+
+    def rows(self, key: str) -> list[Row]:
+        sheet = self.sheets.get(key)
+        return sheet.rows if sheet else []
+
+
+# --- sheet and header matching -------------------------------------------------------------
+
+
+def _sheet_index() -> dict[str, SheetSpec]:
+    index: dict[str, SheetSpec] = {}
+    for spec in record_schema().sheets:
+        for name in spec.name_keys():
+            index.setdefault(name, spec)
+    return index
+
+
+def _header_hits(spec: SheetSpec, cells: list[Any]) -> int:
+    index = spec.header_index()
+    return sum(1 for cell in cells if isinstance(cell, str) and normalise_header(cell) in index)
+
+
+def find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int | None:
+    """0-based index of the row that best matches the sheet's headers, or None."""
+    best, best_hits = None, 0
+    for number, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        hits = _header_hits(spec, cells)
+        if hits > best_hits:
+            best, best_hits = number, hits
+    needed = 1 if len(spec.fields) <= 2 else 2
+    return best if best_hits >= needed else None
+
+
+def _title_language(spec: SheetSpec, headers: list[str]) -> str:
+    votes = dict.fromkeys(LANGUAGES, 0)
+    for text in headers:
+        folded = normalise_header(text)
+        for item in spec.fields:
+            for lang, title in item.titles.items():
+                if normalise_header(title) == folded:
+                    votes[lang] += 1
+    return max(votes, key=lambda lang: votes[lang]) if any(votes.values()) else "en"
+
+
+def _map_columns(
+    spec: SheetSpec, header: list[Any], sheet_name: str, row_number: int, notices: list[Notice]
+) -> tuple[dict[str, int], dict[str, int]]:
+    index = spec.header_index()
+    columns: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    for position, cell in enumerate(header):
+        text = clean_text(as_text(_clean(cell)))
+        if not text:
+            continue
+        key = index.get(normalise_header(text))
+        if key is None:
+            extra.setdefault(text, position)
+        elif key in columns:
+            notices.append(
+                Notice(
+                    "duplicate-header",
+                    sheet_name,
+                    row_number,
+                    column_letter(position),
+                    f"'{text}' repeats the column in {column_letter(columns[key])}; "
+                    "only the first one is read",
+                )
+            )
+        else:
+            columns[key] = position
+    return columns, extra
+
+
+def _data_rows(
+    grid: list[list[Any]], start: int, columns: dict[str, int], extra: dict[str, int]
+) -> Iterator[Row]:
+    mapped = list(columns.items())
+    extras = list(extra.items())
+    for offset, cells in enumerate(grid[start:]):
+        width = len(cells)
+        values: dict[str, Value] = {}
+        for key, position in mapped:
+            if position < width:
+                raw = cells[position]
+                if type(raw) is str:
+                    # Most cells are plain text: clean them here without a function call.
+                    text = raw.strip() if raw.isascii() else clean_text(raw)
+                    if text:
+                        values[key] = text
+                elif raw is not None:
+                    cleaned = _clean(raw)
+                    if cleaned is not None:
+                        values[key] = cleaned
+        extra_values: dict[str, Value] = {}
+        for name, position in extras:
+            if position < width and cells[position] != "":
+                extra_values[name] = _clean(cells[position])
+        if values or any(v is not None for v in extra_values.values()):
+            yield Row(start + offset + 1, values, extra_values)
+
+
+Merged = tuple[tuple[int, int], tuple[int, int]]
+
+
+def fill_merged(grid: list[list[Any]], merged: list[Merged]) -> None:
+    """Give every cell of a merged range the value of its top-left cell, as a reader sees it."""
+    for (top, left), (bottom, right) in merged:
+        if top >= len(grid) or left >= len(grid[top]):
+            continue
+        value = grid[top][left]
+        for row in range(top, min(bottom, len(grid) - 1) + 1):
+            cells = grid[row]
+            if len(cells) <= right:
+                cells.extend([""] * (right + 1 - len(cells)))
+            for column in range(left, right + 1):
+                cells[column] = value
+
+
+def _merged_notices(name: str, merged: list[Merged], header_index: int) -> list[Notice]:
+    notices = []
+    for (top, left), (bottom, right) in merged:
+        if bottom < header_index:
+            continue  # merged title rows above the header are harmless
+        span = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        notices.append(
+            Notice("merged-cells", name, top + 1, column_letter(left), f"cells {span} are merged")
+        )
+    return notices
+
+
+def read_sheet(
+    spec: SheetSpec,
+    name: str,
+    grid: list[list[Any]],
+    notices: list[Notice],
+    merged: list[Merged] | None = None,
+) -> Sheet:
+    """Match headers and read the rows of one sheet (merged ranges filled in first)."""
+    if merged:
+        fill_merged(grid, merged)
+    header_index = find_header_row(spec, grid)
+    if header_index is None:
+        return Sheet(spec, name, 0, {}, {}, [], "en", missing=list(spec.fields))
+    notices.extend(_merged_notices(name, merged or [], header_index))
+    header = grid[header_index]
+    columns, extra = _map_columns(spec, header, name, header_index + 1, notices)
+    language = _title_language(spec, [c for c in header if isinstance(c, str)])
+    rows = list(_data_rows(grid, header_index + 1, columns, extra))
+    missing = [item for item in spec.fields if item.key not in columns]
+    return Sheet(spec, name, header_index + 1, columns, extra, rows, language, missing)
+
+
+# --- the workbook ----------------------------------------------------------------------------
+
+
+def _open(path: Path, limits: Limits | None) -> tuple[Container, Any]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        container = inspect(path, limits)
+    except ContainerError as exc:
+        raise WorkbookError(str(exc)) from exc
+    try:
+        return container, CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several exception types for bad files
+        raise WorkbookError(f"{path}: cannot be read as a workbook ({_first_line(exc)})") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _visibility(book: Any) -> dict[str, str]:
+    try:
+        return {
+            meta.name: str(meta.visible).rsplit(".", 1)[-1].lower() for meta in book.sheets_metadata
+        }
+    except AttributeError:  # older calamine without sheet metadata
+        return {}
+
+
+def _merged_ranges(sheet: Any) -> list[Merged]:
+    try:
+        return list(sheet.merged_cell_ranges or [])
+    except Exception:  # not every format or calamine version has them
+        return []
+
+
+def _match_sheets(names: list[str], index: dict[str, SheetSpec]) -> dict[str, SheetSpec]:
+    """Sheet name -> its schema sheet, for the first sheet matching each schema sheet."""
+    matched: dict[str, SheetSpec] = {}
+    taken: set[str] = set()
+    for name in names:
+        spec = index.get(normalise_header(name))
+        if spec is not None and spec.key not in taken:
+            matched[name] = spec
+            taken.add(spec.key)
+    return matched
+
+
+def _start_scan(path: Path, names: list[str]) -> Future[list[Notice]]:
+    executor = ThreadPoolExecutor(max_workers=1)
+    future = executor.submit(_oddity_notices, path, names)
+    executor.shutdown(wait=False)
+    return future
+
+
+def _oddity_notices(path: Path, names: list[str]) -> list[Notice]:
+    from ropa.read.xlsx_scan import scan_workbook
+
+    notices: list[Notice] = []
+    for name, found in scan_workbook(path, names).items():
+        notices += [
+            Notice("hidden-row", name, row, None, "the row is hidden") for row in found.hidden_rows
+        ]
+        notices += [
+            Notice("hidden-column", name, None, column_letter(col - 1), "the column is hidden")
+            for col in found.hidden_columns
+        ]
+        notices += [
+            Notice(
+                "formula-without-value",
+                name,
+                _row_of(cell),
+                _column_of(cell),
+                f"{cell} has no saved result",
+            )
+            for cell in found.formulas_without_value
+        ]
+    return notices
+
+
+def _row_of(cell: str) -> int:
+    return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _column_of(cell: str) -> str:
+    return cell.rstrip("0123456789")
+
+
+def read_workbook(
+    path: str | Path, display: str | None = None, limits: Limits | None = None
+) -> Workbook:
+    """Read a workbook (.xlsx, .xlsm, .xls, .ods) into the record model.
+
+    Raises :class:`WorkbookError` with a one-line reason when the file cannot or must not
+    be read (see :mod:`ropa.read.container`). Only saved cell values are read: macros never run.
+    """
+    path = Path(path)
+    container, book = _open(path, limits)
+    index = _sheet_index()
+    matched = _match_sheets(book.sheet_names, index)
+    # The oddity scan decompresses the sheets' XML again; calamine releases the GIL while
+    # it parses, so running the scan in a thread beside it costs almost no wall time.
+    scan = _start_scan(path, list(matched)) if container.kind == "xlsx" and matched else None
+    visibility = _visibility(book)
+    notices: list[Notice] = []
+    sheets: dict[str, Sheet] = {}
+    others = [name for name in book.sheet_names if name not in matched]
+    for name, spec in matched.items():
+        if visibility.get(name, "visible") != "visible":
+            notices.append(Notice("hidden-sheet", name, None, None, "the sheet is hidden"))
+        try:
+            sheet = book.get_sheet_by_name(name)
+            grid = sheet.to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise WorkbookError(
+                f"{path}: sheet '{name}' cannot be read ({_first_line(exc)})"
+            ) from exc
+        sheets[spec.key] = read_sheet(spec, name, grid, notices, _merged_ranges(sheet))
+    if scan is not None:
+        notices += scan.result()
+    language = _majority_language(sheets)
+    order = list(book.sheet_names)
+    return Workbook(path, display or str(path), sheets, language, notices, others, order)
+
+
+def _majority_language(sheets: dict[str, Sheet]) -> str:
+    counts: dict[str, int] = {}
+    for sheet in sheets.values():
+        counts[sheet.language] = counts.get(sheet.language, 0) + 1
+    return max(counts, key=lambda lang: counts[lang]) if counts else "en"

@@ -1,0 +1,69 @@
+"""``ropa export --format html``: one self-contained HTML file that works offline.
+
+The template (``reports/report.html.j2``), its style sheet and its script are inlined, the
+charts are inline SVG, and nothing is fetched: the file can be mailed to an authority or
+opened from a USB stick. Jinja2 autoescapes every value, so text from a workbook (which
+may hold anything, ``<script>`` included) is always shown as text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ropa.model.resources import reports_dir
+from ropa.write.charts import svg
+from ropa.write.model import GroupRecord
+from ropa.write.safety import atomic_write_text
+from ropa.write.visual import Report, build_report
+
+TEMPLATE = "report.html.j2"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(reports_dir())),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+def _asset(name: str) -> Markup:
+    """One of our own files (style sheet, script), trusted and inlined as it is."""
+    text = (reports_dir() / name).read_text(encoding="utf-8")
+    closing = "</style" if name.endswith(".css") else "</script"
+    if closing in text.lower():
+        raise ValueError(f"reports/{name} must not contain {closing}")
+    return Markup(text)  # our own asset, not workbook text
+
+
+def render_report(report: Report) -> str:
+    """The HTML of a laid-out report."""
+    template = _environment().get_template(TEMPLATE)
+    none = report.word("none")
+    return template.render(
+        r=report,
+        w=report.word,
+        css=_asset("report.css"),
+        js=_asset("report.js"),
+        svgs=[svg(chart, none=none) for chart in report.charts],
+    )
+
+
+def render(group: GroupRecord) -> str:
+    """The HTML report of ``group`` as text."""
+    return render_report(build_report(group))
+
+
+def write(group: GroupRecord, output: Path) -> list[Path]:
+    """Write the HTML report of ``group`` to ``output`` (atomically)."""
+    output = Path(output)
+    atomic_write_text(output, render(group))
+    return [output]

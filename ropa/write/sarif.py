@@ -1,0 +1,94 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub code scanning, GitLab, Azure DevOps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ropa import __version__
+from ropa.check.engine import Report
+from ropa.check.registry import Rule, all_rules
+from ropa.model.findings import Finding, Severity
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule_descriptor(item: Rule) -> dict[str, Any]:
+    return {
+        "id": item.code,
+        "name": item.name,
+        "shortDescription": {"text": item.summary},
+        "fullDescription": {"text": item.doc},
+        "help": {"text": item.doc},
+        "defaultConfiguration": {"level": _LEVELS[item.severity]},
+        "properties": {"reference": item.reference, "group": item.group},
+    }
+
+
+def _uri(file: str) -> str:
+    return Path(file).as_posix()
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    loc = finding.location
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(loc.file)}}
+    if loc.row:
+        # Code-scanning tools need a line; for a workbook it is the sheet's row number,
+        # and the logical location names the exact sheet and cell.
+        physical["region"] = {"startLine": loc.row}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if loc.sheet:
+        name = f"{loc.sheet}!{loc.cell}" if loc.cell else loc.sheet
+        location["logicalLocations"] = [
+            {"name": name, "fullyQualifiedName": f"{loc.file}:{name}", "kind": "element"}
+        ]
+    text = finding.message + (f" Fix: {finding.hint}" if finding.hint else "")
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": _LEVELS[finding.severity],
+        "message": {"text": text},
+        "locations": [location],
+        "properties": {"reference": finding.reference},
+    }
+    related = [_related(number, item) for number, item in enumerate(finding.related)]
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def _related(number: int, item: dict[str, Any]) -> dict[str, Any]:
+    """A related place (a notice line) as a SARIF location."""
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(str(item["file"]))}}
+    if item.get("line"):
+        physical["region"] = {"startLine": int(item["line"])}
+    related: dict[str, Any] = {"id": number, "physicalLocation": physical}
+    if item.get("text"):
+        related["message"] = {"text": str(item["text"])}
+    return related
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    """The report as one SARIF 2.1.0 log with a single run."""
+    rules = all_rules()
+    index = {item.code: position for position, item in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ropa",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://pypi.org/project/ropa/",
+                        "rules": [_rule_descriptor(item) for item in rules],
+                    }
+                },
+                "results": [_result(f, index) for f in report.findings],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
