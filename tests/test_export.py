@@ -20,7 +20,7 @@ from ropa.cli.export import diff_command, export_command
 from ropa.model.resources import load_schema
 from ropa.model.schema import record_schema
 from ropa.write import export
-from ropa.write.labels import LANGUAGES, all_labels, conflict_label, label
+from ropa.write.labels import RECORD_LANGUAGES, all_labels, conflict_label, label
 from ropa.write.model import activity_rows, build_group_record, summary
 from ropa.write.safety import ExportError, neutralise
 from tests.support import base_rows, write_record
@@ -96,7 +96,7 @@ def test_summary_counts_the_example(in_repo: None) -> None:
 
 def test_every_label_exists_in_every_language() -> None:
     for key, texts in all_labels().items():
-        assert set(LANGUAGES) <= set(texts), key
+        assert set(RECORD_LANGUAGES) <= set(texts), key
     assert label("report_title", "da") == "Fortegnelse over behandlingsaktiviteter"
 
 

@@ -24,11 +24,11 @@ from typing import Any
 
 import pytest
 
+from ropa.model.languages import NOTICE_LANGUAGES
 from ropa.model.resources import load_data
 from ropa.read.notice.elements import analyse, detect_elements, normalise_line
 from ropa.read.notice.entities import extract_entities
 from ropa.read.notice.lexicon import (
-    LANGUAGES,
     _lower_source,
     compile_patterns,
     data_category_terms,
@@ -198,7 +198,7 @@ def _pattern_lists() -> list[list[str]]:
     def as_list(value: Any) -> list[str]:
         return [value] if isinstance(value, str) else list(value)
 
-    for name in ("common", *LANGUAGES):
+    for name in ("common", *NOTICE_LANGUAGES):
         data = load_data(f"lexicon/policy/{name}.json")
         out += [as_list(patterns) for patterns in data.get("groups", {}).values()]
         out += [as_list(p) for p in data.get("lawful_basis_terms", {}).values()]

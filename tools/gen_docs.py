@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from ropa.check.registry import GROUPS, all_rules
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import data_dir, load_data
-from ropa.model.schema import LANGUAGES, record_schema
+from ropa.model.schema import record_schema
 
 _KINDS = {
     "id": "unique id",
@@ -45,12 +46,15 @@ def workbook_reference() -> str:
             sheet.help_text("en"),
             "",
         ]
-        lines += ["| key | " + " | ".join(LANGUAGES) + " | kind | article | |", "|" + "---|" * 9]
+        lines += [
+            "| key | " + " | ".join(RECORD_LANGUAGES) + " | kind | article | |",
+            "|" + "---|" * 9,
+        ]
         for spec in sheet.fields:
             kind = _KINDS[spec.kind] + (", several" if spec.multi else "")
             if spec.vocabulary:
                 kind += f" (`{spec.vocabulary}`)"
-            titles = " | ".join(spec.title(lang) for lang in LANGUAGES)
+            titles = " | ".join(spec.title(lang) for lang in RECORD_LANGUAGES)
             need = "required" if spec.required else ""
             lines.append(f"| `{spec.key}` | {titles} | {kind} | {spec.article} | {need} |")
         lines.append("")

@@ -12,16 +12,16 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import load_data
 from ropa.read.notice.lexicon import compile_patterns
 
 PURPOSES_FILE = "lexicon/purposes.json"
 SUBJECTS_FILE = "lexicon/data_subjects.json"
-LANGUAGES = ("en", "sv", "nb", "da", "fi")
 
 
 def _all_terms(by_language: dict[str, list[str]]) -> list[str]:
-    return [term for lang in LANGUAGES for term in by_language.get(lang, [])]
+    return [term for lang in RECORD_LANGUAGES for term in by_language.get(lang, [])]
 
 
 @cache

@@ -14,15 +14,6 @@ from typing import Any
 
 from ropa.model.resources import load_schema
 
-LANGUAGES: tuple[str, ...] = ("en", "sv", "nb", "da", "fi")
-LANGUAGE_NAMES = {
-    "en": "English",
-    "sv": "Svenska",
-    "nb": "Norsk bokmål",
-    "da": "Dansk",
-    "fi": "Suomi",
-}
-
 _SPACES = re.compile(r"\s+")
 
 

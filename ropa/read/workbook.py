@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ropa.model.schema import LANGUAGES, FieldSpec, SheetSpec, normalise_header, record_schema
+from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.schema import FieldSpec, SheetSpec, normalise_header, record_schema
 from ropa.read.container import Container, ContainerError, Limits, inspect
 
 #: How far down a sheet the header row is looked for (title rows above it are common).
@@ -183,7 +184,7 @@ def find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int | None:
 
 
 def _title_language(spec: SheetSpec, headers: list[str]) -> str:
-    votes = dict.fromkeys(LANGUAGES, 0)
+    votes = dict.fromkeys(RECORD_LANGUAGES, 0)
     for text in headers:
         folded = normalise_header(text)
         for item in spec.fields:

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.write.safety import ExportError, check_output, check_output_folder
 
 if TYPE_CHECKING:
@@ -48,13 +49,12 @@ def export(
     Raises :class:`ExportError` (bad format, language, entity or output) and
     ``ropa.read.workbook.WorkbookError`` (an unreadable input), each with a one-line message.
     """
-    from ropa.model.schema import LANGUAGES
     from ropa.write.model import build_group_record
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
-    if lang not in LANGUAGES:
-        raise ExportError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
+    if lang not in RECORD_LANGUAGES:
+        raise ExportError(f"unknown language '{lang}': use one of {', '.join(RECORD_LANGUAGES)}")
     if not paths:
         raise ExportError("no workbook given")
     output = Path(output)

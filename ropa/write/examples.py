@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import data_dir, load_data
 from ropa.model.schema import record_schema
 
 #: Languages with example content of their own; the others get English content under
 #: headers in their language.
-CONTENT_LANGUAGES = ("en", "sv", "nb", "da", "fi")
 
 
 def example_names() -> list[str]:
@@ -49,7 +49,7 @@ def example_for_language(lang: str) -> dict[str, list[dict[str, Any]]]:
     (``policies/privacy-se.md``); a workbook written elsewhere has no notices beside it, so
     those paths are left out here.
     """
-    rows = example_rows(lang if lang in CONTENT_LANGUAGES else "en")
+    rows = example_rows(lang if lang in RECORD_LANGUAGES else "en")
     for row in rows.get("organisation", []):
         policy = str(row.get("privacy_policy") or "")
         if policy and not policy.lower().startswith(("http://", "https://")):

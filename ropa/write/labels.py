@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import data_dir
-from ropa.model.schema import LANGUAGES
 
 
 @cache
@@ -44,4 +44,4 @@ def page_of(page: str, pages: str, lang: str) -> str:
     return label("page_of", lang).format(page=page, pages=pages)
 
 
-__all__ = ["LANGUAGES", "all_labels", "conflict_label", "label", "page_of"]
+__all__ = ["RECORD_LANGUAGES", "all_labels", "conflict_label", "label", "page_of"]

@@ -11,8 +11,8 @@ from rich.text import Text
 
 from ropa.check.scan import PolicyScan, ScanReport, element_keys, jsonable
 from ropa.model.findings import Finding
+from ropa.model.languages import ENGLISH_NAMES
 from ropa.model.resources import load_data
-from ropa.read.notice.language import LANGUAGE_NAMES
 from ropa.write.text import SEVERITY_STYLE as _STYLE
 from ropa.write.text import counts_line
 
@@ -106,7 +106,7 @@ def render_scan(scan: PolicyScan, console: Console) -> None:
     console.print(Text(doc.path, style="bold underline"))
     present = sum(1 for result in scan.elements.values() if result.present)
     console.print(
-        f" {LANGUAGE_NAMES.get(doc.language, doc.language)} ({doc.language}, confidence "
+        f" {ENGLISH_NAMES.get(doc.language, doc.language)} ({doc.language}, confidence "
         f"{doc.language_confidence:.2f}); {doc.format}, {len(doc.lines)} lines; "
         f"{present} of {len(scan.elements)} elements found"
     )

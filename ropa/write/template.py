@@ -20,9 +20,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import country_choices
 from ropa.model.resources import load_data
-from ropa.model.schema import LANGUAGES, FieldSpec, SheetSpec, record_schema
+from ropa.model.schema import FieldSpec, SheetSpec, record_schema
 from ropa.model.vocab import vocabulary
 from ropa.write.style import (
     BORDER,
@@ -75,8 +76,8 @@ def write_workbook(
     codes, yes/no fields booleans or ``"yes"``/``"no"``, countries ISO codes, dates
     :class:`datetime.date`; lists are multi-valued cells. Unknown keys become extra columns.
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    if lang not in RECORD_LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(RECORD_LANGUAGES)}")
     rows = rows or {}
     sheets = [
         sheet

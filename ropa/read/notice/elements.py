@@ -29,9 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ropa.read.notice.lexicon import LANGUAGES, Lexicon, Rule, find_vendors, lexicon
+from ropa.model.languages import NOTICE_LANGUAGES, canonical
+from ropa.read.notice.lexicon import Lexicon, Rule, find_vendors, lexicon
 
-# The keys of the seeds' labels.json, in their order.
+# The Art. 13/14 disclosure elements, in the order reports list them.
 ELEMENT_KEYS: tuple[str, ...] = (
     "controller_identity",
     "dpo_contact",
@@ -58,16 +59,6 @@ ELEMENT_KEYS: tuple[str, ...] = (
     "cookies",
 )
 
-_LANGUAGE_ALIASES = {
-    "no": "nb",
-    "nob": "nb",
-    "nno": "nn",
-    "swe": "sv",
-    "dan": "da",
-    "fin": "fi",
-    "eng": "en",
-}
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -89,9 +80,8 @@ class ElementResult:
 
 def normalise_language(language: str | None) -> str:
     """A lexicon code for a language code: ``no``/``nob`` -> ``nb``; unknown -> ``any``."""
-    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
-    code = _LANGUAGE_ALIASES.get(code, code)
-    return code if code in LANGUAGES else "any"
+    code = canonical(language)
+    return code if code in NOTICE_LANGUAGES else "any"
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.periods import PeriodKind, parse_period
 from ropa.model.resources import load_data
 from ropa.read.notice.elements import (
@@ -27,7 +28,6 @@ from ropa.read.notice.lexicon import compile_patterns
 
 CATEGORIES_FILE = "lexicon/data_categories.json"
 _COUNTRY = {"sv": "SE", "nb": "NO", "nn": "NO", "da": "DK", "fi": "FI"}
-_CATEGORY_LANGUAGES = ("en", "sv", "nb", "da", "fi")
 # Lines that begin a list item or a table row continue the list above them.
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013\u00b7o]\s|\d{1,2}[.)]\s|\|)")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÅÄÖÆØ0-9])|\s+\|\s+")
@@ -45,7 +45,7 @@ def _category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = load_data(CATEGORIES_FILE)
     out = []
     for key, entry in data["categories"].items():
-        terms = [t for lang in _CATEGORY_LANGUAGES for t in entry["terms"].get(lang, [])]
+        terms = [t for lang in RECORD_LANGUAGES for t in entry["terms"].get(lang, [])]
         out.append((key, compile_patterns(terms)))
     return tuple(out)
 

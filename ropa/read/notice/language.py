@@ -16,21 +16,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ropa.model.languages import notice_language
+
 if TYPE_CHECKING:
     from lingua import LanguageDetector
-
-#: The languages ropa reads notices in, as ISO 639-1 codes.
-LANGUAGES: tuple[str, ...] = ("sv", "nb", "nn", "da", "fi", "en")
-
-#: Names for messages and --help.
-LANGUAGE_NAMES = {
-    "sv": "Swedish",
-    "nb": "Norwegian bokmål",
-    "nn": "Norwegian nynorsk",
-    "da": "Danish",
-    "fi": "Finnish",
-    "en": "English",
-}
 
 #: What the language suggests about the country whose authority the notice should name.
 #: Swedish is also an official language of Finland; English suggests nothing.
@@ -52,24 +41,10 @@ FALLBACK = "en"
 #: per 3,000 characters), which dominates a scan of many notices.
 SAMPLE_CHARS = 4_000
 
-_ALIASES = {
-    "no": "nb",
-    "nob": "nb",
-    "nno": "nn",
-    "swe": "sv",
-    "dan": "da",
-    "fin": "fi",
-    "eng": "en",
-}
-
 
 def language_code(text: str) -> str:
-    """A --lang value as one of :data:`LANGUAGES`; ValueError for anything else."""
-    code = text.strip().lower()
-    code = _ALIASES.get(code, code)
-    if code not in LANGUAGES:
-        raise ValueError(f"unknown language {text!r}: use one of {', '.join(LANGUAGES)}")
-    return code
+    """A --lang value as one of the notice languages; ValueError for anything else."""
+    return notice_language(text)
 
 
 @cache

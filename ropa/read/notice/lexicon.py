@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ropa.model.languages import NOTICE_LANGUAGES
 from ropa.model.resources import load_data
 
 LEXICON_DIR = "lexicon/policy"
-LANGUAGES = ("en", "sv", "nb", "nn", "da", "fi")
 VENDORS_FILE = "vendors.json"
 CATEGORIES_FILE = "lexicon/data_categories.json"
 
@@ -385,8 +385,8 @@ def _raw(language: str) -> dict[str, Any]:
 
 def _chain(language: str) -> list[dict[str, Any]]:
     """The lexicon files that make up a language: common, ancestors, then the language."""
-    if language not in LANGUAGES:
-        files: list[dict[str, Any]] = [_raw(code) for code in LANGUAGES]
+    if language not in NOTICE_LANGUAGES:
+        files: list[dict[str, Any]] = [_raw(code) for code in NOTICE_LANGUAGES]
         return [load_data(f"{LEXICON_DIR}/common.json"), *files]
     chain: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -534,7 +534,7 @@ def lexicon(language: str) -> Lexicon:
 def lexicon_sources() -> dict[str, tuple[str, str]]:
     """``{file: (source, date)}`` of every policy lexicon file, for documentation."""
     out = {}
-    for name in ("common", *LANGUAGES):
+    for name in ("common", *NOTICE_LANGUAGES):
         data = load_data(f"{LEXICON_DIR}/{name}.json")
         out[name] = (data["source"], data["date"])
     return out

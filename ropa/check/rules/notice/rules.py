@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from ropa.check.registry import Problem, rule
 from ropa.check.views.notice import PolicyContext
 from ropa.model.findings import Severity
+from ropa.model.languages import ENGLISH_NAMES
 from ropa.model.legal import country_name
 from ropa.read.notice.authorities import find_mentions
-from ropa.read.notice.language import LANGUAGE_COUNTRIES, LANGUAGE_NAMES
+from ropa.read.notice.language import LANGUAGE_COUNTRIES
 
 #: The Art. 15-18, 20 and 21 rights PN110 looks for, with how a message names them.
 RIGHTS = {
@@ -472,7 +473,7 @@ def supervisory_authority_foreign(ctx: PolicyContext) -> Iterator[Problem]:
     authority = first.authority
     yield Problem(
         ctx.at(first.line),
-        f"The notice is in {LANGUAGE_NAMES[ctx.language]} but names "
+        f"The notice is in {ENGLISH_NAMES[ctx.language]} but names "
         f"{country_name(authority.country)}'s supervisory authority ({mention_name(first.text)}).",
         hint="Name the authority of the readers' country (or add it beside this one).",
     )
