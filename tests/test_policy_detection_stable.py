@@ -26,7 +26,8 @@ import pytest
 
 from ropa.model.languages import NOTICE_LANGUAGES
 from ropa.model.resources import load_data
-from ropa.read.notice.elements import analyse, detect_elements, normalise_line
+from ropa.model.text import notice_line as normalise_line
+from ropa.read.notice.elements import analyse, detect_elements
 from ropa.read.notice.entities import extract_entities
 from ropa.read.notice.lexicon import (
     _lower_source,

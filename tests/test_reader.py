@@ -12,7 +12,8 @@ from openpyxl import Workbook as OpenpyxlWorkbook
 
 from ropa.check.engine import check_workbook
 from ropa.model.languages import RECORD_LANGUAGES
-from ropa.model.schema import normalise_header, record_schema
+from ropa.model.schema import record_schema
+from ropa.model.text import header_key as normalise_header
 from ropa.read.config import Config
 from ropa.read.workbook import column_letter, read_workbook, split_multi
 from tests.support import TODAY, base_rows, write_record

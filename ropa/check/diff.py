@@ -17,7 +17,7 @@ from typing import Any
 
 from ropa.model.periods import PeriodKind, parse_period
 from ropa.model.schema import record_schema
-from ropa.model.vocab import normalise
+from ropa.model.text import value_key as _fold
 from ropa.read.record import SOURCE_KEY, record_from_workbook
 from ropa.read.workbook import read_workbook
 
@@ -83,10 +83,6 @@ _KINDS = (ADDED, REMOVED, CHANGED)
 
 
 # --- canonical comparison ------------------------------------------------------------------
-
-
-def _fold(value: Any) -> str:
-    return normalise(str(value)) if value is not None else ""
 
 
 def _comparable(sheet: str, key: str, value: Any) -> Any:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ropa.model.text import date_text
 
 # Excel's 1900 date system: serial 1 is 1900-01-01. Excel also counts 1900-02-29, which never
 # existed, as serial 60; from serial 61 on, the usual epoch 1899-12-30 gives the right date.
@@ -35,7 +36,6 @@ _DAY_FIRST = re.compile(
     rf"^(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){_TIME}$"
 )
 _SERIAL = re.compile(r"^\d{1,7}(?:[.,]\d+)?$")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,8 @@ def _from_serial(serial: float) -> ParsedDate:
     return ParsedDate(epoch + datetime.timedelta(days=day), "excel-serial")
 
 
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)  # also turns full-width digits into ASCII
-    return _SPACES.sub(" ", text).strip().rstrip(".").strip()
-
-
 def _from_text(text: str) -> ParsedDate:
-    text = _normalise(text)
+    text = date_text(text)  # NFKC: full-width digits become ASCII
     if not text:
         return _EMPTY
     if _SERIAL.match(text):

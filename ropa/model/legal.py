@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ropa.model.resources import load_data
-from ropa.model.vocab import normalise
+from ropa.model.text import vocab_key
 
 # pycountry's gettext locale for each template language ("nb" ships as "nb_NO").
 _LOCALES = {"sv": ("sv",), "nb": ("nb_NO", "nb"), "da": ("da",), "fi": ("fi",)}
@@ -132,7 +132,7 @@ def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
 
     def add(text: str, code: str) -> None:
-        index.setdefault(normalise(text), code)
+        index.setdefault(vocab_key(text), code)
 
     countries = list(pycountry.countries)
     # Codes first, then English names, then translations: on a clash the stronger claim wins.
@@ -155,7 +155,7 @@ def _country_index() -> dict[str, str]:
         for name in extra:
             add(name, code)
     for alias, code in _eea()["aliases"].items():
-        index[normalise(alias)] = code  # EL and UK override anything else
+        index[vocab_key(alias)] = code  # EL and UK override anything else
     return index
 
 
@@ -168,7 +168,7 @@ def country_code(text: str) -> str | None:
     """
     if not isinstance(text, str):
         return None
-    key = normalise(text)
+    key = vocab_key(text)
     if not key:
         return None
     index = _country_index()
@@ -275,7 +275,7 @@ def _authority_index() -> dict[str, list[tuple[Authority, str | None]]]:
             spellings.append((old, until))
             spellings += [(part, until) for part in old.split(" / ")]
         for text, valid_until in spellings:
-            key = normalise(text)
+            key = vocab_key(text)
             if not key:
                 continue
             entries = index.setdefault(key, [])
@@ -293,7 +293,7 @@ def find_authority(text: str, *, country: str | None = None) -> tuple[Authority,
     """
     if not isinstance(text, str):
         return None
-    candidates = _authority_index().get(normalise(text), [])
+    candidates = _authority_index().get(vocab_key(text), [])
     if country is not None:
         wanted = country_code(country)
         candidates = [entry for entry in candidates if entry[0].country == wanted]

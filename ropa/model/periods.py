@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
 from typing import Any
 
 from ropa.model.resources import load_data
+from ropa.model.text import collapse, period_text
 
 LEXICON_FILE = "lexicon/retention.json"
 
@@ -60,17 +60,17 @@ class RetentionPeriod:
 
     def describe(self) -> str:
         """Normalised English, e.g. ``7 years after the end of the financial year``."""
-        relation = _analyse(_normalise(self.raw)).relation
+        relation = _analyse(period_text(self.raw)).relation
         if self.kind is PeriodKind.PERIOD:
             return _describe_period(self, relation)
         if self.kind is PeriodKind.EVENT:
             phrase = _EVENT_PHRASES.get(relation or "until", "until")
             return f"{phrase} {self.trigger or '(unstated event)'}"
         if self.kind is PeriodKind.VAGUE:
-            return f"vague: {_normalise(self.raw)}"
+            return f"vague: {period_text(self.raw)}"
         if self.kind is PeriodKind.EMPTY:
             return "no retention period stated"
-        return f"unparseable: {_normalise(self.raw)}"
+        return f"unparseable: {period_text(self.raw)}"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly structured value for exports."""
@@ -122,23 +122,6 @@ def _describe_period(period: RetentionPeriod, relation: str | None) -> str:
     return text
 
 
-# --------------------------------------------------------------------------- normalisation
-
-_SPACES = re.compile(r"\s+")
-# Hyphen, en and em dashes, minus signs: DPOs (and Word's autocorrect) use them all in ranges.
-_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-
-
-def _normalise(text: str) -> str:
-    """NFC, one kind of dash, single spaces (NBSP included) and no trailing dots."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _DASHES.sub("-", text)
-    text = _SPACES.sub(" ", text).strip()
-    return text.rstrip(". ").strip()
-
-
 # --------------------------------------------------------------------------- the lexicon
 
 
@@ -151,7 +134,7 @@ class _Phrases:
     languages: dict[str, tuple[str, ...]]
 
     def info(self, matched: str) -> tuple[str, tuple[str, ...]]:
-        key = _SPACES.sub(" ", matched.lower())
+        key = collapse(matched.lower())
         return self.meaning.get(key, ""), self.languages.get(key, ())
 
 
@@ -193,7 +176,7 @@ def _collect(entries: list[tuple[str, str, str]]) -> _Phrases:
     meaning: dict[str, str] = {}
     languages: dict[str, list[str]] = {}
     for phrase, sense, language in entries:
-        key = _SPACES.sub(" ", phrase.lower().strip())
+        key = collapse(phrase.lower())
         if not key:
             continue
         meaning.setdefault(key, sense)
@@ -522,7 +505,7 @@ def parse_period(text: object) -> RetentionPeriod:
     if isinstance(text, (bool, int, float)):
         return RetentionPeriod(PeriodKind.UNPARSEABLE, value)
     try:
-        found = _analyse(_normalise(value))
+        found = _analyse(period_text(value))
     except Exception:  # the promise is "never raise"; a lexicon bug must not stop a lint run
         return RetentionPeriod(PeriodKind.UNPARSEABLE, value)
     return RetentionPeriod(

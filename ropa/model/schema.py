@@ -6,26 +6,12 @@ rules, the docs and the exports) asks this module rather than hard-coding names.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ropa.model.resources import load_schema
-
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_header(text: str) -> str:
-    """Fold a header for matching: NFC, case-insensitive, any run of whitespace as one space.
-
-    Trailing punctuation such as ``*`` (often used to mark required columns) and ``:`` is
-    ignored too, so ``"Lawful basis *"`` matches ``"Lawful basis"``.
-    """
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
-    text = _SPACES.sub(" ", text).strip().casefold()
-    return text.rstrip(" *:").strip()
+from ropa.model.text import header_key
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,7 +43,7 @@ class FieldSpec:
 
     def header_keys(self) -> set[str]:
         names = [*self.titles.values(), *self.aliases, self.key, self.key.replace("_", " ")]
-        return {normalise_header(name) for name in names}
+        return {header_key(name) for name in names}
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,7 +73,7 @@ class SheetSpec:
 
     def name_keys(self) -> set[str]:
         names = [*self.titles.values(), *self.aliases, self.key, self.key.replace("_", " ")]
-        return {normalise_header(name) for name in names}
+        return {header_key(name) for name in names}
 
     def header_index(self) -> dict[str, str]:
         """Normalised header text -> field key, for every language and alias."""

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 from ropa.model.resources import load_data
+from ropa.model.text import vocab_key
 
-_SPACES = re.compile(r"\s+")
-# Characters that are noise at either end of a cell: quotes, brackets, bullets, list dashes.
-_EDGE_PUNCT = " .,;:!?*\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}-\u2013\u2014\u2022\u00b7/\\"
+#: The key vocabulary cells are matched by; the old name of :func:`ropa.model.text.vocab_key`,
+#: kept while ``ropa.write.model`` still imports it from here.
+normalise = vocab_key
+
 # For the second, coarser key: everything that is not a letter or a digit.
 _NON_ALNUM = re.compile(r"[\W_]+")
 # "art. 46(2)(c)", "article 46.2.c" and "artikel 46 2 c" all become "462c" in the coarse key.
@@ -28,18 +29,6 @@ _ARTICLE_WORD = re.compile(
     r"^(?:article|artikel|artikkel|artikla|art)(?=\d)|(?<=\d)(?:artikla|art)(?=\d)"
 )
 _SUGGEST_CUTOFF = 0.6
-
-
-def normalise(text: str) -> str:
-    """Fold a cell for matching: NFC, casefold, one space for any whitespace, no edge punctuation.
-
-    A cell that is nothing but punctuation (a hyphen or an en dash) keeps it, since those are
-    meaningful on their own (they usually mean "none").
-    """
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
-    text = _SPACES.sub(" ", text).strip().casefold()
-    stripped = text.strip(_EDGE_PUNCT)
-    return stripped or text
 
 
 def _coarse(normalised: str) -> str:
@@ -97,7 +86,7 @@ class Vocabulary:
         # The first term to claim a spelling keeps it; tests check there are no clashes.
         for term in self.terms:
             for spelling in term.spellings():
-                key = normalise(spelling)
+                key = vocab_key(spelling)
                 self._exact.setdefault(key, term)
                 coarse = _coarse(key)
                 if coarse:
@@ -117,7 +106,7 @@ class Vocabulary:
         return found
 
     def _match(self, text: str) -> Term | None:
-        key = normalise(text)
+        key = vocab_key(text)
         if not key:
             return None
         term = self._exact.get(key)
@@ -132,7 +121,7 @@ class Vocabulary:
 
     def suggest(self, text: str) -> str | None:
         """A "did you mean": the English label of the closest term, or None if nothing is close."""
-        key = normalise(text) if isinstance(text, str) else ""
+        key = vocab_key(text) if isinstance(text, str) else ""
         if not key:
             return None
         close = difflib.get_close_matches(key, self._suggestion_keys(), n=1, cutoff=_SUGGEST_CUTOFF)
@@ -182,12 +171,12 @@ def vocabulary(name: str) -> Vocabulary:
 @cache
 def _none_words() -> frozenset[str]:
     data = load_data("vocab/none.json")
-    return frozenset(normalise(word) for word in data["values"])
+    return frozenset(vocab_key(word) for word in data["values"])
 
 
 @lru_cache(maxsize=65536)
 def _is_none_text(text: str) -> bool:
-    key = normalise(text)
+    key = vocab_key(text)
     return bool(key) and key in _none_words()
 
 

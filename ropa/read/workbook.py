@@ -10,7 +10,6 @@ linter can report it instead of failing.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -18,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ropa.model.languages import RECORD_LANGUAGES
-from ropa.model.schema import FieldSpec, SheetSpec, normalise_header, record_schema
+from ropa.model.schema import FieldSpec, SheetSpec, record_schema
+from ropa.model.text import clean_cell, header_key
 from ropa.read.container import Container, ContainerError, Limits, inspect
 
 #: How far down a sheet the header row is looked for (title rows above it are common).
@@ -55,19 +55,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def clean_text(value: str) -> str:
-    """Trim, unify non-breaking spaces and compose letters (å typed as a + ring becomes å)."""
-    if "\u00a0" in value or "\u202f" in value:
-        value = value.replace("\u00a0", " ").replace("\u202f", " ")
-    value = value.strip()
-    if not value.isascii():
-        value = unicodedata.normalize("NFC", value)
-    return value
-
-
 def _clean(value: Any) -> Value:
     if isinstance(value, str):
-        return clean_text(value) or None
+        return clean_cell(value) or None
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
     return value
@@ -169,7 +159,7 @@ def _sheet_index() -> dict[str, SheetSpec]:
 
 def _header_hits(spec: SheetSpec, cells: list[Any]) -> int:
     index = spec.header_index()
-    return sum(1 for cell in cells if isinstance(cell, str) and normalise_header(cell) in index)
+    return sum(1 for cell in cells if isinstance(cell, str) and header_key(cell) in index)
 
 
 def find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int | None:
@@ -186,10 +176,10 @@ def find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int | None:
 def _title_language(spec: SheetSpec, headers: list[str]) -> str:
     votes = dict.fromkeys(RECORD_LANGUAGES, 0)
     for text in headers:
-        folded = normalise_header(text)
+        folded = header_key(text)
         for item in spec.fields:
             for lang, title in item.titles.items():
-                if normalise_header(title) == folded:
+                if header_key(title) == folded:
                     votes[lang] += 1
     return max(votes, key=lambda lang: votes[lang]) if any(votes.values()) else "en"
 
@@ -201,10 +191,10 @@ def _map_columns(
     columns: dict[str, int] = {}
     extra: dict[str, int] = {}
     for position, cell in enumerate(header):
-        text = clean_text(as_text(_clean(cell)))
+        text = clean_cell(as_text(_clean(cell)))
         if not text:
             continue
-        key = index.get(normalise_header(text))
+        key = index.get(header_key(text))
         if key is None:
             extra.setdefault(text, position)
         elif key in columns:
@@ -236,7 +226,7 @@ def _data_rows(
                 raw = cells[position]
                 if type(raw) is str:
                     # Most cells are plain text: clean them here without a function call.
-                    text = raw.strip() if raw.isascii() else clean_text(raw)
+                    text = raw.strip() if raw.isascii() else clean_cell(raw)
                     if text:
                         values[key] = text
                 elif raw is not None:
@@ -344,7 +334,7 @@ def _match_sheets(names: list[str], index: dict[str, SheetSpec]) -> dict[str, Sh
     matched: dict[str, SheetSpec] = {}
     taken: set[str] = set()
     for name in names:
-        spec = index.get(normalise_header(name))
+        spec = index.get(header_key(name))
         if spec is not None and spec.key not in taken:
             matched[name] = spec
             taken.add(spec.key)

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ropa.model.findings import Location
 from ropa.model.periods import RetentionPeriod, parse_period
 from ropa.model.schema import FieldSpec, record_schema
+from ropa.model.text import fold
 from ropa.read.config import Config
 from ropa.read.workbook import Row, Sheet, Workbook
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Key used to compare ids and names: case-insensitive, whitespace collapsed."""
-    return " ".join(text.split()).casefold()
 
 
 class Context:

@@ -23,13 +23,13 @@ Conditions the rules express, in short:
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ropa.model.languages import NOTICE_LANGUAGES, canonical
+from ropa.model.text import notice_line
 from ropa.read.notice.lexicon import Lexicon, Rule, find_vendors, lexicon
 
 # The Art. 13/14 disclosure elements, in the order reports list them.
@@ -84,20 +84,6 @@ def normalise_language(language: str | None) -> str:
     return code if code in NOTICE_LANGUAGES else "any"
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_DASHES = re.compile("[\u2010-\u2015\u2212]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_line(line: str) -> str:
-    """The form rules match against: NFC, plain dashes and quotes, single spaces."""
-    text = unicodedata.normalize("NFC", line)
-    text = _INVISIBLE.sub("", text)
-    text = _DASHES.sub("-", text).translate(_QUOTES)
-    return _SPACES.sub(" ", text).strip()
-
-
 class _Document:
     """A notice prepared for matching.
 
@@ -107,7 +93,7 @@ class _Document:
 
     def __init__(self, lines: Sequence[str], lex: Lexicon) -> None:
         self.raw = list(lines)
-        self.norm = [normalise_line(line) for line in lines]
+        self.norm = [notice_line(line) for line in lines]
         self.lex = lex
         self.text = "\n".join(self.norm)
         lowered = self.text.lower()

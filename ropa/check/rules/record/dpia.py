@@ -12,6 +12,7 @@ from ropa.check.rules.record.common import has_content, is_yes, term, terms
 from ropa.check.views.record import Context
 from ropa.model.findings import Severity
 from ropa.model.resources import load_data
+from ropa.model.text import casefold_nfc
 from ropa.read.workbook import Row
 
 #: Fields whose words show a criterion.
@@ -24,7 +25,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     compiled = {}
     for criterion, entry in lexicon.items():
         words = sorted(
-            {unicodedata.normalize("NFC", t.casefold()) for t in entry["terms"]},
+            {casefold_nfc(t) for t in entry["terms"]},
             key=len,
             reverse=True,
         )
