@@ -160,7 +160,7 @@ def main() -> None:
     print(f"corpus: {len(files)} notices, {total / 1024:.0f} KB in {folder.relative_to(ROOT)}")
 
     start = time.perf_counter()
-    from ropa.check.scan import scan_paths
+    from ropa.api.notices import scan_paths
 
     scan_paths(files[:1])
     print(f"first notice in-process (imports, detector load): {time.perf_counter() - start:.2f} s")

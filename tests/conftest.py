@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ropa.check.engine import check_workbook
+from ropa.api.check import check_workbook
 from ropa.model.findings import Finding
 from ropa.read.config import Config
 from tests.support import TODAY, Rows, base_rows, write_record

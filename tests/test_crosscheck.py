@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from ropa.check.engine import check_paths, check_workbook
+from ropa.api.check import check_paths, check_workbook
 from ropa.check.registry import all_rules
 from ropa.cli.app import app
 from ropa.model.findings import Severity
@@ -242,9 +242,9 @@ def test_xc106_notice_denies_sensitive_data(tmp_path: Path) -> None:
     assert "XC106" in _codes(findings) and "XC105" not in _codes(findings)
     finding = next(f for f in findings if f.code == "XC106")
     assert finding.severity is Severity.ERROR
-    assert finding.related[0]["file"] == "notice.md"
-    assert "känsliga" in finding.related[0]["text"]
-    assert f"line {finding.related[0]['line']}" in finding.message
+    assert finding.related[0].file == "notice.md"
+    assert "känsliga" in finding.related[0].text
+    assert f"line {finding.related[0].line}" in finding.message
     # Without special categories in the record the statement is fine.
     assert "XC106" not in _codes(_check(tmp_path, notice))
 
@@ -596,14 +596,14 @@ def test_organisation_policy_given_again_speaks_only_for_its_entity(tmp_path: Pa
     assert [f.code for f in given if f.code.startswith("XC")] == []
 
 
-def test_check_without_policy_does_not_load_policy_code(tmp_path: Path) -> None:
+def test_check_without_policy_does_not_load_notice_libraries(tmp_path: Path) -> None:
+    """Without a notice, no language model, HTML, PDF or Word library is loaded."""
     path = _record(tmp_path)
     code = (
         "import sys\n"
-        "from ropa.check.engine import check_workbook\n"
+        "from ropa.api.check import check_workbook\n"
         f"check_workbook({str(path)!r})\n"
-        "heavy = ('ropa.read.notice.reading', 'ropa.check.scan', 'ropa.read.notice.elements', "
-        "'ropa.read.notice.entities', 'ropa.check.cross', 'ropa.check.vocabulary')\n"
+        "heavy = ('lingua', 'bs4', 'pypdf', 'docx', 'charset_normalizer')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ropa.check.engine import check_workbook
+from ropa.api.check import check_workbook
 from ropa.read.config import Config
 from ropa.read.workbook import read_workbook
 from ropa.write.examples import SHIPPED, build_workbooks, example_rows

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ropa.check.engine import check_paths
+from ropa.api.check import check_paths
 from ropa.model.schema import record_schema
 from ropa.write.frames import SOURCE_COLUMNS, findings_frame, record_frames
 from tests.support import base_rows, write_record

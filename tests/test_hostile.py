@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ropa.check.engine import check_workbook
+from ropa.api.check import check_workbook
 from ropa.cli.app import app
 from ropa.read.config import Config, parse_config
 from ropa.read.container import ContainerError, Limits, inspect

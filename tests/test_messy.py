@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 from typer.testing import CliRunner
 
-from ropa.check.engine import check_workbook
+from ropa.api.check import check_workbook
 from ropa.cli.app import app
 from ropa.model.schema import record_schema
 from ropa.read.config import Config
@@ -59,7 +59,7 @@ def test_example_as_libreoffice_writes_it(tmp_path: Path) -> None:
 def test_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path: Path) -> None:
     path = write_record(tmp_path / "r.xlsx", base_rows())
     boom = (
-        "import ropa.check.engine as c; c.check_paths = lambda *a, **k: 1 / 0; "
+        "import ropa.api as c; c.check_paths = lambda *a, **k: 1 / 0; "
         "from ropa.cli import main; main()"
     )
     quiet = subprocess.run(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ropa.check.scan import scan_document
+from ropa.check.notices import scan_document
 from ropa.read.notice.reading import read_policy
 
 PAGE = Path(__file__).parent / "policy_fixtures" / "saved-page-nb.html"

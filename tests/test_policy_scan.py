@@ -13,7 +13,10 @@ import typer
 from typer.testing import CliRunner
 
 from ropa.check.registry import REGISTRY
-from ropa.check.scan import ScanReport, policy_rules, scan_document, scan_paths
+from ropa.api.notices import scan_paths
+from ropa.check.notices import scan_document
+from ropa.check.report import PolicyScan, Report
+from ropa.check.rules.notice import RULES as NOTICE_RULES
 from ropa.model.findings import Severity
 from ropa.model.resources import schemas_dir
 from ropa.read.notice.document import PolicyDocument
@@ -92,7 +95,7 @@ def codes(lines: list[str], language: str = "sv") -> dict[str, list[int | None]]
     found: dict[str, list[int | None]] = {}
     for finding in scan.findings:
         assert finding.location.file == "notice.txt" and finding.location.sheet is None
-        found.setdefault(finding.code, []).append(finding.location.row)
+        found.setdefault(finding.code, []).append(finding.location.line)
     return found
 
 
@@ -100,7 +103,7 @@ COMPLETE = [f"Line about it [{key}]." for key in KEYS]
 
 
 def test_policy_rules_are_registered() -> None:
-    rules = policy_rules()
+    rules = NOTICE_RULES
     assert [r.code for r in rules] == [f"PN1{n:02d}" for n in range(1, 18)] + ["PN201", "PN202"]
     for item in rules:
         assert item.scope == "policy" and item.doc and "Fix:" in item.doc
@@ -209,17 +212,24 @@ def test_fake_scan_json_is_valid(tmp_path: Path) -> None:
     assert {f["rule"] for f in policy["findings"]} >= {"PN101", "PN102", "PN201"}
 
 
+def _report(*scans: PolicyScan) -> Report:
+    report = Report(kind="scan")
+    for scan in scans:
+        report.add_scan(scan)
+    return report
+
+
 def test_fail_on() -> None:
     scan = scan_document(doc(COMPLETE[1:]), detector=fake_detector, extractor=fake_extractor)
-    report = ScanReport([scan])
+    report = _report(scan)
     assert report.failed("error") and report.failed("info") and not report.failed("never")
     only_info = scan_document(
         doc([line for line in COMPLETE if "cookies" not in line]),
         detector=fake_detector,
         extractor=fake_extractor,
     )
-    assert not ScanReport([only_info]).failed("warning")
-    assert ScanReport([only_info]).failed("info")
+    assert not _report(only_info).failed("warning")
+    assert _report(only_info).failed("info")
 
 
 # --- the real detector ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook as OpenpyxlWorkbook
 
-from ropa.check.engine import check_workbook
+from ropa.api.check import check_workbook
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.schema import record_schema
 from ropa.model.text import header_key as normalise_header

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jsonschema
 
-from ropa.check.engine import check_workbook
+from ropa.api.check import check_workbook
 from ropa.model.resources import load_schema
 from ropa.read.config import Config
 from ropa.read.record import SOURCE_KEY, record_from_workbook

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ropa.check.registry import GROUPS, all_rules
+from ropa.check.registry import all_rules
+from ropa.check.rule import GROUPS
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import data_dir, load_data
 from ropa.model.schema import record_schema

@@ -1,132 +1,69 @@
-"""Run the rules over one or more workbooks and collect the findings into a report."""
+"""The one rule engine: every enabled rule over its subject, one finding per problem.
+
+Record, notice and cross-check rules all run through :func:`run`. A rule that raises does not
+stop the check: it becomes one ``RX001`` finding naming the rule and the error, and the other
+rules still report. With ``ROPA_DEBUG`` set (``ropa --debug``) the exception propagates, so
+the traceback shows.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ropa.check.registry import Rule, all_rules, run_rules_on
-from ropa.check.views.record import Context
-from ropa.model.findings import Finding, Severity
-from ropa.read.config import Config, load_config
-from ropa.read.workbook import Workbook, read_workbook
-
-#: Values of --fail-on, and the lowest severity that makes the run fail.
-FAIL_ON: dict[str, Severity | None] = {
-    "error": Severity.ERROR,
-    "warning": Severity.WARNING,
-    "info": Severity.INFO,
-    "never": None,
-}
+from ropa.check.rule import Rule
+from ropa.check.rules.internal import rule_crashed
+from ropa.model.findings import Finding, Problem, Severity
+from ropa.read.config import Config
 
 
-@dataclass
-class Report:
-    """The findings of a check run, and what was checked."""
-
-    files: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    activities: int = 0
-
-    def counts(self) -> dict[str, int]:
-        by_severity = Counter(f.severity for f in self.findings)
-        return {severity.value: by_severity.get(severity, 0) for severity in Severity}
-
-    def summary(self) -> dict[str, Any]:
-        counts = self.counts()
-        return {
-            "files": len(self.files),
-            "activities": self.activities,
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "info": counts["info"],
-            "total": len(self.findings),
-        }
-
-    def failed(self, fail_on: str = "error") -> bool:
-        """Whether any finding is at or above the --fail-on threshold."""
-        threshold = FAIL_ON[fail_on]
-        if threshold is None:
-            return False
-        return any(f.severity.rank >= threshold.rank for f in self.findings)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The --format json document (schemas/findings.schema.json)."""
-        return {
-            "findings": [f.to_dict() for f in self.findings],
-            "summary": self.summary(),
-        }
+def finding_from(item: Rule, problem: Problem, severity: Mapping[str, Severity]) -> Finding:
+    """The finding a rule's problem becomes: code, configured severity, reference, place."""
+    return Finding(
+        code=item.code,
+        severity=severity.get(item.code, item.severity),
+        message=problem.message,
+        reference=problem.reference or item.reference,
+        location=problem.location,
+        hint=problem.hint,
+        related=problem.related,
+    )
 
 
-def run_rules(
-    workbook: Workbook, config: Config, rules: Sequence[Rule] | None = None
-) -> list[Finding]:
-    """Every enabled rule over one workbook, as findings sorted by place."""
-    context = Context(workbook, config)
-    chosen = rules if rules is not None else all_rules("record")
-    findings = run_rules_on(context, chosen, config)
-    order = {name: position for position, name in enumerate(workbook.sheet_order)}
-    findings.sort(key=lambda f: (order.get(f.location.sheet or "", -1), *f.sort_key()))
+def run(subject: Any, rules: Iterable[Rule], config: Config) -> list[Finding]:
+    """Every enabled rule of ``rules`` whose subject ``subject`` is, as findings (unsorted)."""
+    findings: list[Finding] = []
+    for item in rules:
+        if isinstance(subject, item.subject) and config.enabled(item.code):
+            findings.extend(_run_one(item, subject, config))
     return findings
 
 
-def check_workbook(
-    path: str | Path,
-    config: Config | None = None,
-    display: str | None = None,
-    policies: Sequence[str | Path] = (),
-) -> tuple[Workbook, list[Finding]]:
-    """Read and check one workbook, and cross-check it against its privacy notices.
-
-    The notices are ``policies`` (files or folders; they speak for every entity) and the files
-    the Organisation sheet names in its privacy-policy column (relative to the workbook).
-    Raises ``WorkbookError`` when the workbook cannot be read and ``PolicyReadError`` when a
-    notice cannot be.
-    """
-    path = Path(path)
-    config = config or load_config(path)
-    workbook = read_workbook(path, display, config.limits)
-    findings = run_rules(workbook, config)
-    if policies or _names_policy(workbook):
-        from ropa.check.cross import cross_check
-
-        crossed = cross_check(workbook, config, policies)
-        if crossed:
-            order = {name: position for position, name in enumerate(workbook.sheet_order)}
-            findings = sorted(
-                findings + crossed,
-                key=lambda f: (order.get(f.location.sheet or "", -1), *f.sort_key()),
-            )
-    return workbook, findings
+def _run_one(item: Rule, subject: Any, config: Config) -> list[Finding]:
+    found: list[Finding] = []
+    try:
+        for problem in item(subject):
+            found.append(finding_from(item, problem, config.severity))
+    except Exception as exc:
+        if os.environ.get("ROPA_DEBUG"):
+            raise
+        found.append(_crashed(item, subject, exc))
+    return found
 
 
-def _names_policy(workbook: Workbook) -> bool:
-    """Whether any Organisation row fills in its privacy policy (a cheap look first)."""
-    return any(row.has("privacy_policy") for row in workbook.rows("organisation"))
+def _crashed(item: Rule, subject: Any, exc: Exception) -> Finding:
+    problem = Problem(
+        subject.location(),
+        f"Rule {item.code} ({item.name}) stopped with an internal error "
+        f"({type(exc).__name__}: {exc}), so what it checks was not checked; "
+        "the other rules ran.",
+        hint="Update ropa; if it persists, report it (run with --debug for the traceback).",
+    )
+    return finding_from(rule_crashed, problem, {})
 
 
-def check_paths(
-    paths: Iterable[str | Path],
-    config: Config | None = None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    policies: Sequence[str | Path] = (),
-) -> Report:
-    """Check several workbooks; each uses its own configuration file unless one is given.
-
-    ``policies`` are privacy notices (files or folders) to cross-check every workbook against.
-    """
-    report = Report()
-    for path in paths:
-        path = Path(path)
-        base = config or load_config(path)
-        workbook, findings = check_workbook(
-            path, base.with_cli(select, ignore), str(path), policies
-        )
-        report.files.append(str(path))
-        report.activities += len(workbook.rows("activities"))
-        report.findings.extend(findings)
-    return report
+def in_sheet_order(findings: Iterable[Finding], sheet_order: Sequence[str]) -> list[Finding]:
+    """Findings sorted by the workbook's sheet order, then by place and code."""
+    order = {name: position for position, name in enumerate(sheet_order)}
+    return sorted(findings, key=lambda f: (order.get(f.location.sheet or "", -1), *f.sort_key()))

@@ -1,7 +1,7 @@
 """The ``ropa`` command: a thin Typer layer over the library.
 
-Commands parse arguments, call the library and render the result; nothing else. Heavy
-modules are imported inside the commands so that ``ropa --version`` starts fast.
+Commands parse arguments, call :mod:`ropa.api` and render the result with :mod:`ropa.write`;
+nothing else.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import os
 import sys
 
 from ropa.cli.app import app
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from ropa.cli.options import EXIT_ERROR
 
 
 def main() -> None:
@@ -19,6 +18,8 @@ def main() -> None:
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("ROPA_DEBUG"))
     if "--debug" in sys.argv[1:]:
         sys.argv.remove("--debug")
+    if debug:  # the rule engine lets a crashing rule's traceback through
+        os.environ["ROPA_DEBUG"] = "1"
     try:
         app(standalone_mode=True)
     except SystemExit:

@@ -1,22 +1,22 @@
-"""``ropa export`` and ``ropa diff``: thin commands over ``ropa.write`` and ``ropa.check.diff``.
-
-Registered in ``ropa.cli.app`` with ``app.command("export")(export_command)`` and
-``app.command("diff")(diff_command)``.
-"""
+"""``ropa export`` and ``ropa diff``: thin commands over ``ropa.api``."""
 
 from __future__ import annotations
 
+import io
 import json
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
+from rich.console import Console
 
-from ropa.cli.app import LANGS, fail
-
-if TYPE_CHECKING:
-    from ropa.check.diff import RecordDiff
+from ropa import api
+from ropa.check.diff import RecordDiff
+from ropa.cli.options import ForceOption, exit_code, fail, record_language
+from ropa.write.diff_text import render_diff
+from ropa.write.diff_xlsx import write as write_diff_xlsx
+from ropa.write.safety import atomic_write_text, check_output
 
 
 class ExportFormat(str, Enum):
@@ -54,18 +54,12 @@ def export_command(
     with_findings: Annotated[
         bool, typer.Option("--with-findings", help="Add the findings of 'ropa check'.")
     ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output if it exists.")
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write the record as a report for the supervisory authority (Art. 30(4))."""
-    from ropa.read.workbook import WorkbookError
-    from ropa.write import ExportError, export
-
-    if lang not in LANGS:
-        fail(f"unknown language '{lang}': use one of {', '.join(LANGS)}")
+    record_language(lang)
     try:
-        written = export(
+        written = api.export(
             workbooks,
             output_format.value,
             output,
@@ -74,7 +68,7 @@ def export_command(
             with_findings=with_findings,
             force=force,
         )
-    except (WorkbookError, ExportError) as exc:
+    except api.USER_ERRORS as exc:
         fail(str(exc))
     where = output if len(written) > 1 else written[0]
     typer.echo(f"Wrote {output_format.value} report {where} ({len(written)} file(s)).")
@@ -90,33 +84,25 @@ def diff_command(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (needed for xlsx)."),
     ] = None,
-    exit_code: Annotated[
+    changes_exit: Annotated[
         bool,
         typer.Option("--exit-code", help="Exit 1 when there are differences, 0 when none."),
     ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output if it exists.")
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Show what changed between two versions of the record: added, removed, changed.
 
     Exits 0 whether or not anything changed, like 'git diff'; with --exit-code, exits 1
     when there are differences. Input problems exit 2.
     """
-    from ropa.check.diff import diff_records
-    from ropa.read.workbook import WorkbookError
-    from ropa.write.safety import ExportError, atomic_write_text, check_output
-
     if output_format is DiffFormat.xlsx and output is None:
         fail("--format xlsx needs --output FILE")
     try:
         if output is not None:
             check_output(output, [old, new], force)
-        diff = diff_records(old, new)
+        diff = api.diff(old, new)
         if output_format is DiffFormat.xlsx and output is not None:
-            from ropa.write.diff_xlsx import write
-
-            write(diff, output)
+            write_diff_xlsx(diff, output)
         elif output_format is DiffFormat.json:
             text = json.dumps(diff.to_dict(), ensure_ascii=False, indent=2, default=str)
             if output is None:
@@ -125,21 +111,14 @@ def diff_command(
                 atomic_write_text(output, text + "\n")
         else:
             _render_text(diff, output)
-    except (WorkbookError, ExportError) as exc:
+    except api.USER_ERRORS as exc:
         fail(str(exc))
     if output is not None:
         typer.echo(f"Wrote {output_format.value} diff {output}.")
-    raise typer.Exit(1 if exit_code and diff.has_changes else 0)
+    exit_code(changes_exit and diff.has_changes)
 
 
 def _render_text(diff: RecordDiff, output: Path | None) -> None:
-    import io
-
-    from rich.console import Console
-
-    from ropa.write.diff_text import render_diff
-    from ropa.write.safety import atomic_write_text
-
     if output is None:
         render_diff(diff, Console(highlight=False))
         return

@@ -1,4 +1,8 @@
-"""The one finding type every check, cross-check and reporter shares."""
+"""The one finding type every check, cross-check and reporter shares.
+
+A rule yields a light :class:`Problem` (where, what, how to fix); the engine turns it into a
+:class:`Finding`, adding the rule's code, its configured severity and its legal reference.
+"""
 
 from __future__ import annotations
 
@@ -31,12 +35,14 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a finding points: a file, and inside a workbook a sheet, row, column and cell."""
+    """Where a finding points: a file, and inside a workbook a sheet, row, column and cell;
+    inside a notice a 1-based line."""
 
     file: str
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+    line: int | None = None
 
     @property
     def cell(self) -> str | None:
@@ -56,6 +62,33 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding concerns: for a cross-check, the notice line compared."""
+
+    file: str
+    line: int | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule yields: where, what is wrong, and how to fix it.
+
+    The engine turns it into a :class:`Finding`, adding the rule's code, severity (after
+    configuration) and legal reference, unless the problem names its own reference.
+    """
+
+    location: Location
+    message: str
+    hint: str | None = None
+    reference: str | None = None
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in a record or a notice, with its rule, severity, legal ground and place."""
 
@@ -65,7 +98,7 @@ class Finding:
     reference: str
     location: Location
     hint: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    related: tuple[Related, ...] = field(default=(), compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``ropa check --format json`` (schemas/findings.schema.json)."""
@@ -77,23 +110,17 @@ class Finding:
             "reference": self.reference,
             "file": loc.file,
             "sheet": loc.sheet,
-            "row": loc.row,
+            # A notice finding's line is its row in the JSON, as it always was.
+            "row": loc.row if loc.row is not None else loc.line,
             "column": loc.column,
             "cell": loc.cell,
         }
         if self.hint:
             data["hint"] = self.hint
         if self.related:
-            data["related"] = [dict(item) for item in self.related]
+            data["related"] = [item.to_dict() for item in self.related]
         return data
-
-    @property
-    def related(self) -> list[dict[str, Any]]:
-        """Other places the finding concerns (``extra["related"]``): for a cross-check, the
-        notice line, as ``{"file", "line", "text"}``."""
-        related = self.extra.get("related") if self.extra else None
-        return list(related) if related else []
 
     def sort_key(self) -> tuple[str, str, int, str, str]:
         loc = self.location
-        return (loc.file, loc.sheet or "", loc.row or 0, loc.column or "", self.code)
+        return (loc.file, loc.sheet or "", loc.row or loc.line or 0, loc.column or "", self.code)

@@ -335,7 +335,7 @@ def build_group_record(
     Raises ``ropa.read.workbook.WorkbookError`` for an unreadable input and
     ``ropa.write.safety.ExportError`` for an unknown ``entity``.
     """
-    from ropa.check.engine import check_workbook
+    from ropa.api.check import check_workbook
     from ropa.read.workbook import read_workbook
 
     per_file: list[Record] = []

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ropa.check.scan import PolicyScan, ScanReport, element_keys, jsonable
+from ropa.check.report import PolicyScan, Report
+from ropa.read.notice.facts import element_keys, jsonable
 from ropa.model.findings import Finding
 from ropa.model.languages import ENGLISH_NAMES
 from ropa.model.resources import load_data
@@ -92,7 +93,7 @@ def _finding_row(table: Table, finding: Finding) -> None:
     if finding.hint:
         body.append("\nfix: ", style="green")
         body.append(finding.hint)
-    place = f"line {finding.location.row}" if finding.location.row else "notice"
+    place = f"line {finding.location.line}" if finding.location.line else "notice"
     table.add_row(
         Text(place, style="bold"),
         Text(f"{finding.severity.value:<7}", style=_STYLE[finding.severity]),
@@ -134,13 +135,13 @@ def render_scan(scan: PolicyScan, console: Console) -> None:
     console.print()
 
 
-def summary_line(report: ScanReport) -> Text:
+def summary_line(report: Report) -> Text:
     """'2 errors, 1 warning, 0 info in 3 notices.' or '✓ No findings in 3 notices.'."""
     notices = len(report.scans)
     return counts_line(report.counts(), f"in {notices} notice{'s' if notices != 1 else ''}")
 
 
-def render_report(report: ScanReport, console: Console) -> None:
+def render_report(report: Report, console: Console) -> None:
     """Every notice, then the summary line."""
     for scan in report.scans:
         render_scan(scan, console)

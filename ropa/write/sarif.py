@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from ropa import __version__
-from ropa.check.engine import Report
 from ropa.check.registry import Rule, all_rules
-from ropa.model.findings import Finding, Severity
+from ropa.check.report import Report
+from ropa.model.findings import Finding, Related, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -58,14 +58,14 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def _related(number: int, item: dict[str, Any]) -> dict[str, Any]:
+def _related(number: int, item: Related) -> dict[str, Any]:
     """A related place (a notice line) as a SARIF location."""
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(str(item["file"]))}}
-    if item.get("line"):
-        physical["region"] = {"startLine": int(item["line"])}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(item.file)}}
+    if item.line:
+        physical["region"] = {"startLine": item.line}
     related: dict[str, Any] = {"id": number, "physicalLocation": physical}
-    if item.get("text"):
-        related["message"] = {"text": str(item["text"])}
+    if item.text:
+        related["message"] = {"text": item.text}
     return related
 
 

@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ropa.check.engine import Report
-from ropa.model.findings import Finding, Severity
+from ropa.check.report import Report
+from ropa.model.findings import Finding, Related, Severity
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STYLE = SEVERITY_STYLE
@@ -36,11 +36,11 @@ def _body(finding: Finding) -> Text:
     return body
 
 
-def _related(item: dict[str, object]) -> str:
+def _related(item: Related) -> str:
     """``policy.md:42 'quoted line'`` (the file as given; a long line shortened)."""
-    name = str(item.get("file", ""))
-    line = item.get("line")
-    text = " ".join(str(item.get("text") or "").split())
+    name = item.file
+    line = item.line
+    text = " ".join(item.text.split())
     if len(text) > 70:
         text = text[:69].rstrip() + "…"
     where = f"{name}:{line}" if line else name

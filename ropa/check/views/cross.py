@@ -5,27 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ropa.check.registry import Problem
-from ropa.check.views.record import Context, fold
-from ropa.model.findings import Location
+from ropa.check.views.record import RecordView, fold
+from ropa.model.findings import Location, Related
 from ropa.read.workbook import Row
 
 if TYPE_CHECKING:
-    from ropa.check.scan import PolicyScan
+    from ropa.check.report import PolicyScan
 
 #: A related place is shown with at most this many characters of its line.
 QUOTE_LENGTH = 160
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-@dataclass(frozen=True, slots=True)
-class CrossProblem(Problem):
-    """A problem with the notice lines it was compared with (``{"file", "line", "text"}``)."""
-
-    related: tuple[dict[str, Any], ...] = ()
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -40,22 +32,34 @@ class PolicyLink:
 
 
 @dataclass
-class LinkContext:
+class LinkView:
     """The Organisation sheet's privacy-policy cells, for the XC101/XC102 rules."""
 
-    ctx: Context
+    SCOPE: ClassVar[str] = "cross"
+
+    ctx: RecordView
     links: list[PolicyLink] = field(default_factory=list)
     given: bool = False  # notices were given with --policy
 
+    def location(self) -> Location:
+        return self.ctx.location()
 
-class CrossContext:
+
+class CrossView:
     """One notice against the activities of the entities it speaks for."""
 
-    def __init__(self, ctx: Context, scan: PolicyScan, display: str, entities: list[Row]) -> None:
+    SCOPE: ClassVar[str] = "cross"
+
+    def __init__(
+        self, ctx: RecordView, scan: PolicyScan, display: str, entities: list[Row]
+    ) -> None:
         self.ctx = ctx
         self.scan = scan
         self.display = display
         self.entities = entities
+
+    def location(self) -> Location:
+        return self.ctx.location()
 
     # --- the notice ------------------------------------------------------------------------
 
@@ -112,9 +116,9 @@ class CrossContext:
                 return number
         return 1
 
-    def related(self, line: int | None) -> tuple[dict[str, Any], ...]:
+    def related(self, line: int | None) -> tuple[Related, ...]:
         line = line or self.first_line()
-        return ({"file": self.display, "line": line, "text": self.quote(line)},)
+        return (Related(self.display, line, self.quote(line)),)
 
     def where(self, line: int | None) -> str:
         """``notice.md line 12`` for messages."""
@@ -122,13 +126,13 @@ class CrossContext:
 
     @cached_property
     def emails(self) -> set[str]:
-        return {found.casefold() for found in _EMAIL.findall(self.text)}
+        return {found.casefold() for found in EMAIL.findall(self.text)}
 
     def emails_on(self, lines: set[int]) -> set[str]:
         found: set[str] = set()
         for number in lines:
             if 1 <= number <= len(self.lines):
-                found.update(e.casefold() for e in _EMAIL.findall(self.lines[number - 1]))
+                found.update(e.casefold() for e in EMAIL.findall(self.lines[number - 1]))
         return found
 
     @cached_property

@@ -3,37 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, ClassVar
 
 from ropa.model.findings import Location
 from ropa.read.notice.document import PolicyDocument
-
-
-class EvidenceLike(Protocol):
-    """A line that discloses an element (``ropa.read.notice.elements.Evidence``)."""
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def text(self) -> str: ...
-
-
-class ElementLike(Protocol):
-    """Whether a notice discloses an element (``ropa.read.notice.elements.ElementResult``)."""
-
-    @property
-    def key(self) -> str: ...
-
-    @property
-    def present(self) -> bool: ...
-
-    @property
-    def evidence(self) -> Sequence[EvidenceLike]: ...
-
+from ropa.read.notice.facts import ElementLike
 
 # How entities name the two lawful bases the conditional rules depend on.
 _BASIS_PATTERNS = {
@@ -44,8 +21,10 @@ _BASIS_FIELDS = ("code", "basis", "key")
 
 
 @dataclass
-class PolicyContext:
+class NoticeView:
     """The notice under check; rules read it through these helpers."""
+
+    SCOPE: ClassVar[str] = "policy"
 
     document: PolicyDocument
     elements: Mapping[str, ElementLike]
@@ -62,7 +41,11 @@ class PolicyContext:
 
     def at(self, line: int | None = None) -> Location:
         """The finding's place: the notice, and a 1-based line where there is one."""
-        return Location(self.document.path, None, line if line else None, None)
+        return Location(self.document.path, line=line if line else None)
+
+    def location(self) -> Location:
+        """The notice itself, for findings about it as a whole."""
+        return Location(self.document.path)
 
     def present(self, key: str) -> bool:
         """Whether the element was found (an element the detector does not know: True)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
+from typing import ClassVar
 
 from ropa.model.findings import Location
 from ropa.model.periods import RetentionPeriod, parse_period
@@ -13,8 +14,10 @@ from ropa.read.config import Config
 from ropa.read.workbook import Row, Sheet, Workbook
 
 
-class Context:
+class RecordView:
     """A workbook prepared for the rules."""
+
+    SCOPE: ClassVar[str] = "record"
 
     def __init__(self, workbook: Workbook, config: Config) -> None:
         self.workbook = workbook
@@ -39,6 +42,10 @@ class Context:
     def has_column(self, sheet: str, key: str) -> bool:
         found = self.workbook.sheet(sheet)
         return found is not None and key in found.columns
+
+    def location(self) -> Location:
+        """The workbook itself, for findings about it as a whole."""
+        return Location(self.workbook.display)
 
     # --- locations -------------------------------------------------------------------------
 

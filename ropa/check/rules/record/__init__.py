@@ -1,13 +1,30 @@
-"""The rules of ``ropa check``. Importing this package registers every rule module."""
+"""RP1xx to RP9xx: the rules of the record (Art. 30), one module per topic."""
 
-from ropa.check.rules.record import (  # noqa: F401 - imported for their @rule registrations
+from ropa.check.rule import collect
+from ropa.check.rules.record import (
     dpia,
     housekeeping,
     lawful_basis,
     organisation,
     processors,
     retention,
+    sheet_oddities,
     special,
     structure,
     transfers,
+    values,
+)
+
+RULES = collect(
+    structure,
+    sheet_oddities,
+    values,
+    lawful_basis,
+    special,
+    transfers,
+    processors,
+    retention,
+    dpia,
+    housekeeping,
+    organisation,
 )

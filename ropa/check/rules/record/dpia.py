@@ -7,10 +7,10 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, term, terms
-from ropa.check.views.record import Context
-from ropa.model.findings import Severity
+from ropa.check.views.record import RecordView
+from ropa.model.findings import Problem, Severity
 from ropa.model.resources import load_data
 from ropa.model.text import casefold_nfc
 from ropa.read.workbook import Row
@@ -75,7 +75,7 @@ def _describe(criteria: list[str]) -> str:
 
 
 @rule("RP701", "dpia-likely-required", Severity.WARNING, "Art. 35(1), Art. 35(3); WP248 rev.01")
-def dpia_likely_required(ctx: Context) -> Iterator[Problem]:
+def dpia_likely_required(ctx: RecordView) -> Iterator[Problem]:
     """An activity meets two or more WP248 criteria but has no DPIA and no documented reason.
 
     The EDPB-endorsed WP248 guidelines say that processing meeting two of the nine

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, label
-from ropa.check.views.record import Context
+from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
-from ropa.model.findings import Severity
+from ropa.model.findings import Problem, Severity
 
 
 def _months_between(start: dt.date, end: dt.date) -> int:
@@ -18,7 +18,7 @@ def _months_between(start: dt.date, end: dt.date) -> int:
 
 
 @rule("RP801", "review-overdue", Severity.WARNING, "Art. 5(2), Art. 24(1)")
-def review_overdue(ctx: Context) -> Iterator[Problem]:
+def review_overdue(ctx: RecordView) -> Iterator[Problem]:
     """An activity was last reviewed too long ago, or has no review date.
 
     Measures "shall be reviewed and updated where necessary" (Art. 24(1)); a record
@@ -51,7 +51,7 @@ def review_overdue(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP802", "date-in-future", Severity.WARNING, "Art. 5(1)(d)")
-def date_in_future(ctx: Context) -> Iterator[Problem]:
+def date_in_future(ctx: RecordView) -> Iterator[Problem]:
     """A date in the record lies in the future.
 
     A review date or other record date after today is almost always a typo, and makes
@@ -74,7 +74,7 @@ def date_in_future(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP803", "security-measures-missing", Severity.WARNING, "Art. 30(1)(g), Art. 32(1)")
-def security_measures_missing(ctx: Context) -> Iterator[Problem]:
+def security_measures_missing(ctx: RecordView) -> Iterator[Problem]:
     """An activity does not describe its security measures.
 
     Art. 30(1)(g) asks, where possible, for a general description of the technical and

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, suggest_label, term
-from ropa.check.views.record import Context, fold
-from ropa.model.findings import Severity
+from ropa.check.views.record import RecordView, fold
+from ropa.model.findings import Problem, Severity
 from ropa.model.vocab import vocabulary
 from ropa.read.workbook import Row
 
 
-def _purposes_with_basis(ctx: Context, *codes: str) -> Iterator[tuple[Row, str]]:
+def _purposes_with_basis(ctx: RecordView, *codes: str) -> Iterator[tuple[Row, str]]:
     for row in ctx.rows("purposes"):
         found = term(row, "lawful_basis", "lawful_basis")
         if found is not None and found.code in codes:
@@ -26,7 +26,7 @@ def _who(row: Row) -> str:
 
 
 @rule("RP201", "unrecognised-lawful-basis", Severity.ERROR, "Art. 6(1)")
-def unrecognised_lawful_basis(ctx: Context) -> Iterator[Problem]:
+def unrecognised_lawful_basis(ctx: RecordView) -> Iterator[Problem]:
     """The lawful basis is not one of Art. 6(1)(a) to (f).
 
     ropa accepts the drop-down values and what people really type, in five languages:
@@ -51,7 +51,7 @@ def unrecognised_lawful_basis(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP202", "legitimate-interest-undocumented", Severity.ERROR, "Art. 6(1)(f), Art. 13(1)(d)")
-def legitimate_interest_undocumented(ctx: Context) -> Iterator[Problem]:
+def legitimate_interest_undocumented(ctx: RecordView) -> Iterator[Problem]:
     """A purpose relies on legitimate interests (Art. 6(1)(f)) without naming the interest
     or the balancing test.
 
@@ -81,7 +81,7 @@ def legitimate_interest_undocumented(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP203", "consent-mechanism-missing", Severity.ERROR, "Art. 7(1)")
-def consent_mechanism_missing(ctx: Context) -> Iterator[Problem]:
+def consent_mechanism_missing(ctx: RecordView) -> Iterator[Problem]:
     """A purpose relies on consent (Art. 6(1)(a)) without saying how consent is collected.
 
     The controller must be able to demonstrate consent (Art. 7(1)): how it is asked for,
@@ -101,7 +101,7 @@ def consent_mechanism_missing(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP204", "legal-reference-missing", Severity.ERROR, "Art. 6(3)")
-def legal_reference_missing(ctx: Context) -> Iterator[Problem]:
+def legal_reference_missing(ctx: RecordView) -> Iterator[Problem]:
     """A purpose relies on a legal obligation or a public task (Art. 6(1)(c) or (e))
     without naming the law.
 
@@ -126,7 +126,7 @@ def legal_reference_missing(ctx: Context) -> Iterator[Problem]:
     Severity.WARNING,
     "Art. 6(1) second subparagraph",
 )
-def public_authority_legitimate_interest(ctx: Context) -> Iterator[Problem]:
+def public_authority_legitimate_interest(ctx: RecordView) -> Iterator[Problem]:
     """A public authority relies on legitimate interests.
 
     Legitimate interests "shall not apply to processing carried out by public authorities
@@ -153,11 +153,11 @@ def public_authority_legitimate_interest(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def purposes_of(ctx: Context, activity: Row) -> list[Row]:
+def purposes_of(ctx: RecordView, activity: Row) -> list[Row]:
     """The purpose rows of an activity."""
     return ctx.purposes_by_activity.get(fold(activity.text("activity_id")), [])
 
 
-def has_art9_condition(ctx: Context, activity: Row) -> bool:
+def has_art9_condition(ctx: RecordView, activity: Row) -> bool:
     """Whether any purpose of the activity names an Art. 9(2) condition."""
     return any(has_content(row, "art9_condition") for row in purposes_of(ctx, activity))

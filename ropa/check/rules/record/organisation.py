@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, label
-from ropa.check.views.record import Context
-from ropa.model.findings import Severity
+from ropa.check.views.record import RecordView
+from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, find_authority, is_eea
 
 _CONTACT_FIELDS = ("address", "contact_email", "contact_phone")
 
 
 @rule("RP901", "controller-contact-missing", Severity.ERROR, "Art. 30(1)(a)")
-def controller_contact_missing(ctx: Context) -> Iterator[Problem]:
+def controller_contact_missing(ctx: RecordView) -> Iterator[Problem]:
     """A legal entity has no contact details.
 
     The record must contain "the name and contact details of the controller"
@@ -32,7 +32,7 @@ def controller_contact_missing(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP902", "dpo-contact-missing", Severity.ERROR, "Art. 30(1)(a), Art. 37(7)")
-def dpo_contact_missing(ctx: Context) -> Iterator[Problem]:
+def dpo_contact_missing(ctx: RecordView) -> Iterator[Problem]:
     """A data protection officer is designated, but has no contact details.
 
     Where a DPO is designated, the record names them with their contact details
@@ -53,7 +53,7 @@ def dpo_contact_missing(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP903", "eu-representative-missing", Severity.ERROR, "Art. 27")
-def eu_representative_missing(ctx: Context) -> Iterator[Problem]:
+def eu_representative_missing(ctx: RecordView) -> Iterator[Problem]:
     """An entity established outside the EEA has no EU representative.
 
     A controller not established in the Union that offers goods or services to, or
@@ -76,7 +76,7 @@ def eu_representative_missing(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP904", "supervisory-authority-outdated", Severity.WARNING, "Art. 51, Art. 56")
-def supervisory_authority_outdated(ctx: Context) -> Iterator[Problem]:
+def supervisory_authority_outdated(ctx: RecordView) -> Iterator[Problem]:
     """The supervisory authority is named by a former name.
 
     For example Sweden's Datainspektionen became Integritetsskyddsmyndigheten (IMY) on

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import label, term
-from ropa.check.views.record import Context
+from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
-from ropa.model.findings import Severity
+from ropa.model.findings import Problem, Severity
 
 #: Recipients that process on the controller's behalf and so need an Art. 28 contract.
 _NEEDS_DPA = {"processor", "sub_processor"}
 
 
 @rule("RP501", "dpa-missing", Severity.ERROR, "Art. 28(3)")
-def dpa_missing(ctx: Context) -> Iterator[Problem]:
+def dpa_missing(ctx: RecordView) -> Iterator[Problem]:
     """A processor has no date for its data processing agreement.
 
     Processing by a processor "shall be governed by a contract" (Art. 28(3)). Independent
@@ -37,7 +37,7 @@ def dpa_missing(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP502", "dpa-date-in-future", Severity.WARNING, "Art. 28(3)")
-def dpa_date_in_future(ctx: Context) -> Iterator[Problem]:
+def dpa_date_in_future(ctx: RecordView) -> Iterator[Problem]:
     """A processor's agreement is dated in the future.
 
     Either the date is mistyped, or the processor already works without a signed

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content
-from ropa.check.views.record import Context
-from ropa.model.findings import Severity
+from ropa.check.views.record import RecordView
+from ropa.model.findings import Problem, Severity
 from ropa.model.periods import PeriodKind
 
 
 @rule("RP601", "retention-missing", Severity.WARNING, "Art. 30(1)(f)")
-def retention_missing(ctx: Context) -> Iterator[Problem]:
+def retention_missing(ctx: RecordView) -> Iterator[Problem]:
     """An activity has no retention period.
 
     Art. 30(1)(f) asks for "the envisaged time limits for erasure" of each category of
@@ -33,7 +33,7 @@ def retention_missing(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP602", "retention-vague", Severity.WARNING, "Art. 5(1)(e)")
-def retention_vague(ctx: Context) -> Iterator[Problem]:
+def retention_vague(ctx: RecordView) -> Iterator[Problem]:
     """A retention period is vague ("as long as necessary", "tills vidare", "indefinitely")
     and gives no trigger or criterion.
 
@@ -60,7 +60,7 @@ def retention_vague(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP603", "retention-unparseable", Severity.WARNING, "Art. 30(1)(f)")
-def retention_unparseable(ctx: Context) -> Iterator[Problem]:
+def retention_unparseable(ctx: RecordView) -> Iterator[Problem]:
     """A retention period cannot be read as a period.
 
     ropa reads periods in five languages ("5 years", "5 år", "36 måneder", "24 kuukautta",

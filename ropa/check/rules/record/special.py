@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, terms
 from ropa.check.rules.record.lawful_basis import has_art9_condition
-from ropa.check.views.record import Context
-from ropa.model.findings import Severity
+from ropa.check.views.record import RecordView
+from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, national_id_rule
 
 
 @rule("RP301", "special-category-without-condition", Severity.ERROR, "Art. 9(2)")
-def special_category_without_condition(ctx: Context) -> Iterator[Problem]:
+def special_category_without_condition(ctx: RecordView) -> Iterator[Problem]:
     """An activity processes special categories of data without an Art. 9(2) condition.
 
     Processing health, trade union, biometric, genetic and the other Art. 9(1) data is
@@ -38,7 +38,7 @@ def special_category_without_condition(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP302", "criminal-data-without-authority", Severity.ERROR, "Art. 10")
-def criminal_data_without_authority(ctx: Context) -> Iterator[Problem]:
+def criminal_data_without_authority(ctx: RecordView) -> Iterator[Problem]:
     """An activity processes criminal-offence data without naming its authority.
 
     Art. 10 allows processing data about criminal convictions and offences only under the
@@ -60,7 +60,7 @@ def criminal_data_without_authority(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP303", "national-id-without-justification", Severity.ERROR, "Art. 87")
-def national_id_without_justification(ctx: Context) -> Iterator[Problem]:
+def national_id_without_justification(ctx: RecordView) -> Iterator[Problem]:
     """An activity processes national identity numbers without a justification.
 
     Art. 87 lets Member States set conditions for national identity numbers, and the
@@ -86,7 +86,7 @@ def national_id_without_justification(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _national_rules(ctx: Context, activity: object) -> list[str]:
+def _national_rules(ctx: RecordView, activity: object) -> list[str]:
     provisions: list[str] = []
     for entity in ctx.entities_of(activity):  # type: ignore[arg-type]
         code = country_code(entity.text("country"))

@@ -1,23 +1,21 @@
-"""RP1xx: the shape of the record: sheets, columns, ids, required cells and references."""
+"""RP101 to RP107, RP117: the record's sheets, columns, ids and references (Art. 30(1))."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
-from ropa.check.rules.record.common import did_you_mean, label, suggest_label
-from ropa.check.views.record import Context, fold
-from ropa.model.findings import Location, Severity
-from ropa.model.legal import country_code
+from ropa.check.rule import rule
+from ropa.check.rules.record.common import did_you_mean, label
+from ropa.check.views.record import RecordView, fold
+from ropa.model.findings import Location, Problem, Severity
 from ropa.model.schema import FieldSpec, record_schema
-from ropa.model.vocab import is_none, vocabulary
+from ropa.model.vocab import is_none
 
 _OTHER_TITLES = "{sv} (sv), {nb} (nb), {da} (da), {fi} (fi)"
 
 
 @rule("RP101", "missing-sheet", Severity.ERROR, "Art. 30(1)")
-def missing_sheet(ctx: Context) -> Iterator[Problem]:
+def missing_sheet(ctx: RecordView) -> Iterator[Problem]:
     """A required sheet is missing from the workbook.
 
     The record needs an Organisation, Activities, Purposes, Processors and Retention sheet
@@ -39,7 +37,7 @@ def missing_sheet(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP102", "missing-column", Severity.ERROR, "Art. 30(1)")
-def missing_column(ctx: Context) -> Iterator[Problem]:
+def missing_column(ctx: RecordView) -> Iterator[Problem]:
     """A sheet lacks a required column, or has no recognisable header row at all.
 
     Headers are matched case- and whitespace-insensitively in any of the five languages,
@@ -72,7 +70,7 @@ def missing_column(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP103", "duplicate-id", Severity.ERROR, "Art. 30(1)")
-def duplicate_id(ctx: Context) -> Iterator[Problem]:
+def duplicate_id(ctx: RecordView) -> Iterator[Problem]:
     """The same id appears on two rows of a sheet.
 
     Other sheets refer to entities, activities and processors by id, so an id must be
@@ -99,7 +97,7 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP104", "required-cell-empty", Severity.ERROR, "Art. 30(1)(a)-(g)")
-def required_cell_empty(ctx: Context) -> Iterator[Problem]:
+def required_cell_empty(ctx: RecordView) -> Iterator[Problem]:
     """A cell that Art. 30 requires is empty.
 
     Which cells are required comes from the schema (schemas/record.schema.json): for
@@ -119,7 +117,7 @@ def required_cell_empty(ctx: Context) -> Iterator[Problem]:
                     yield _empty(ctx, sheet.spec.key, row, spec, label(row, id_field, "row"))
 
 
-def _empty(ctx: Context, sheet: str, row: object, spec: FieldSpec, who: str) -> Problem:
+def _empty(ctx: RecordView, sheet: str, row: object, spec: FieldSpec, who: str) -> Problem:
     return Problem(
         ctx.at(sheet, row, spec.key),  # type: ignore[arg-type]
         f"'{spec.title(ctx.lang)}' is empty for {who}; {spec.article} requires it.",
@@ -140,7 +138,7 @@ _REFERENCES = (
 
 
 @rule("RP105", "unknown-reference", Severity.ERROR, "Art. 30(1)")
-def unknown_reference(ctx: Context) -> Iterator[Problem]:
+def unknown_reference(ctx: RecordView) -> Iterator[Problem]:
     """A cell refers to an entity, activity or processor that is not in the record.
 
     Activities refer to entities on the Organisation sheet and to recipients on the
@@ -172,14 +170,14 @@ def _target_sheet(target: str) -> str:
     return {"entities": "organisation"}.get(target, target)
 
 
-def _display_ids(ctx: Context, target: str) -> list[str]:
+def _display_ids(ctx: RecordView, target: str) -> list[str]:
     sheet = _target_sheet(target)
     id_field = record_schema().sheet(sheet).id_field or ""
     return [row.text(id_field) for row in ctx.rows(sheet) if row.text(id_field)]
 
 
 @rule("RP106", "unused-processor", Severity.INFO, "Art. 30(1)(d)")
-def unused_processor(ctx: Context) -> Iterator[Problem]:
+def unused_processor(ctx: RecordView) -> Iterator[Problem]:
     """A processor or recipient is listed, but no activity uses it.
 
     Either an activity forgot to list it as a recipient, or the contract has ended and
@@ -199,7 +197,7 @@ def unused_processor(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP107", "activity-without-purpose", Severity.ERROR, "Art. 30(1)(b)")
-def activity_without_purpose(ctx: Context) -> Iterator[Problem]:
+def activity_without_purpose(ctx: RecordView) -> Iterator[Problem]:
     """An activity has no row on the Purposes sheet.
 
     Art. 30(1)(b) requires the purposes of every processing activity, and each purpose
@@ -219,91 +217,8 @@ def activity_without_purpose(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@rule("RP108", "hidden-sheet", Severity.WARNING, "Art. 30(4)")
-def hidden_sheet(ctx: Context) -> Iterator[Problem]:
-    """A sheet of the record is hidden.
-
-    ropa reads hidden sheets, but a supervisory authority or a colleague opening the
-    workbook may not see them, so the record they read is not the one you checked.
-
-    Fix: unhide the sheet (right-click a sheet tab, Unhide).
-    """
-    for notice in ctx.workbook.notices:
-        if notice.kind == "hidden-sheet":
-            yield Problem(
-                Location(ctx.workbook.display, notice.sheet),
-                f"Sheet '{notice.sheet}' is hidden; it was read all the same.",
-                hint="Unhide it so that everyone who reads the record sees it.",
-            )
-
-
-@rule("RP109", "duplicate-header", Severity.WARNING, "Art. 30(1)")
-def duplicate_header(ctx: Context) -> Iterator[Problem]:
-    """Two columns of a sheet have the same header (in any language).
-
-    Only the first is read; the second is ignored, which may hide data.
-
-    Fix: merge the two columns, or rename the second one.
-    """
-    for notice in ctx.workbook.notices:
-        if notice.kind == "duplicate-header":
-            yield Problem(
-                Location(ctx.workbook.display, notice.sheet, notice.row, notice.column),
-                f"Duplicate column: {notice.detail}.",
-                hint="Merge the columns or rename one of them.",
-            )
-
-
-def _notices(ctx: Context, kind: str) -> Iterator[Location]:
-    for notice in ctx.workbook.notices:
-        if notice.kind == kind:
-            yield Location(ctx.workbook.display, notice.sheet, notice.row, notice.column)
-
-
-@rule("RP114", "merged-cells", Severity.INFO, "Art. 30(4)")
-def merged_cells(ctx: Context) -> Iterator[Problem]:
-    """Cells in the data area of a record sheet are merged.
-
-    ropa reads a merged range as if every cell in it held the value of its top-left
-    cell, which is usually what was meant. But merged cells break sorting and filtering
-    in Excel, and other tools read only the first cell.
-
-    Fix: unmerge the cells (Home > Merge & Center > Unmerge) and fill in each row.
-    """
-    for notice in ctx.workbook.notices:
-        if notice.kind == "merged-cells":
-            yield Problem(
-                Location(ctx.workbook.display, notice.sheet, notice.row, notice.column),
-                f"The {notice.detail}; each was read with the top-left value.",
-                hint="Unmerge them and fill in the value on every row.",
-            )
-
-
-@rule("RP115", "hidden-rows-or-columns", Severity.WARNING, "Art. 30(4)")
-def hidden_rows_or_columns(ctx: Context) -> Iterator[Problem]:
-    """Rows or columns of a record sheet are hidden.
-
-    ropa reads hidden rows and columns, but whoever opens the workbook, the supervisory
-    authority included, may not see them: the record they read is not the one checked.
-
-    Fix: unhide them (select the surrounding rows or columns, right-click, Unhide).
-    """
-    for location in _notices(ctx, "hidden-row"):
-        yield Problem(
-            location,
-            f"Row {location.row} of '{location.sheet}' is hidden; it was read all the same.",
-            hint="Unhide the row so every reader of the record sees it.",
-        )
-    for location in _notices(ctx, "hidden-column"):
-        yield Problem(
-            location,
-            f"Column {location.column} of '{location.sheet}' is hidden; it was read all the same.",
-            hint="Unhide the column so every reader of the record sees it.",
-        )
-
-
 @rule("RP117", "empty-record", Severity.ERROR, "Art. 30(1)")
-def empty_record(ctx: Context) -> Iterator[Problem]:
+def empty_record(ctx: RecordView) -> Iterator[Problem]:
     """The Organisation or Activities sheet has no rows: there is no record yet.
 
     A record of processing activities names at least one controller and the activities
@@ -322,142 +237,3 @@ def empty_record(ctx: Context) -> Iterator[Problem]:
                 f"Sheet '{sheet.name}' has no rows: the record lists no {what}.",
                 hint=f"Add one row per {what} below the header.",
             )
-
-
-@rule("RP116", "formula-without-value", Severity.WARNING, "Art. 30(1)")
-def formula_without_value(ctx: Context) -> Iterator[Problem]:
-    """A cell holds a formula whose result was never saved, so ropa reads it as empty.
-
-    ropa reads the values Excel saved with the file and never evaluates formulas. Files
-    written by scripts or some tools contain formulas without a saved result.
-
-    Fix: open the workbook in Excel or LibreOffice and save it, or replace the formula
-    with its value.
-    """
-    for location in _notices(ctx, "formula-without-value"):
-        yield Problem(
-            location,
-            f"{location.cell} holds a formula with no saved result; ropa read it as empty.",
-            hint="Open and save the workbook in Excel, or paste the value instead of the formula.",
-        )
-
-
-_NON_BASIS_VOCABULARIES = {"lawful_basis"}  # RP201 reports these with its own wording
-
-
-@rule("RP110", "invalid-value", Severity.ERROR, "Art. 30(1)")
-def invalid_value(ctx: Context) -> Iterator[Problem]:
-    """A controlled cell holds a value ropa does not recognise.
-
-    Controlled cells (roles, special categories, yes/no, DPIA status, transfer mechanism,
-    Art. 9(2) condition) accept the drop-down values in any of the five languages and the
-    usual ways of writing them ("6.1.b", "Art. 9(2)(b)", "ja", "kyllä").
-
-    Fix: pick a value from the drop-down, or use the suggestion in the hint.
-    """
-    for sheet in ctx.workbook.sheets.values():
-        for spec in sheet.spec.fields:
-            if spec.key not in sheet.columns:
-                continue
-            name = spec.vocabulary or ("yes_no" if spec.kind == "yesno" else None)
-            if name is None or name in _NON_BASIS_VOCABULARIES:
-                continue
-            yield from _invalid_in_column(ctx, sheet.spec.key, spec, name)
-
-
-def _invalid_in_column(ctx: Context, sheet: str, spec: FieldSpec, name: str) -> Iterator[Problem]:
-    vocab = vocabulary(name)
-    for row in ctx.rows(sheet):
-        value = row.values.get(spec.key)
-        if value is None or isinstance(value, bool):
-            continue
-        items = row.items(spec.key) if spec.multi else [row.text(spec.key)]
-        for item in items:
-            if vocab.match(item) is None and not is_none(item):
-                guess = suggest_label(name, item, ctx.lang)
-                choices = "; ".join(vocab.choices(ctx.lang)[:8])
-                yield Problem(
-                    ctx.at(sheet, row, spec.key),
-                    f"'{item}' is not a recognised value for '{spec.title(ctx.lang)}'.",
-                    hint=f"Did you mean '{guess}'?" if guess else f"Use one of: {choices}.",
-                    reference=spec.article,
-                )
-
-
-@rule("RP111", "invalid-date", Severity.ERROR, "Art. 5(2)")
-def invalid_date(ctx: Context) -> Iterator[Problem]:
-    """A date cell holds something that is not a date.
-
-    Dates are read from real Excel dates, ISO text (2024-01-31), Nordic forms (31.01.2024,
-    31/1/2024) and Excel serial numbers.
-
-    Fix: enter the date as YYYY-MM-DD, or format the cell as a date.
-    """
-    from ropa.model.dates import parse_date
-
-    for sheet in ctx.workbook.sheets.values():
-        for spec in sheet.spec.fields:
-            if spec.kind != "date" or spec.key not in sheet.columns:
-                continue
-            for row in sheet.rows:
-                value = row.values.get(spec.key)
-                if value is not None and parse_date(value).value is None:
-                    yield Problem(
-                        ctx.at(sheet.spec.key, row, spec.key),
-                        f"'{row.text(spec.key)}' in '{spec.title(ctx.lang)}' is not a date.",
-                        hint="Write the date as YYYY-MM-DD, e.g. 2026-03-31.",
-                        reference=spec.article,
-                    )
-
-
-@rule("RP113", "invalid-email", Severity.WARNING, "Art. 30(1)(a)")
-def invalid_email(ctx: Context) -> Iterator[Problem]:
-    """An e-mail cell does not hold an e-mail address.
-
-    The controller's contact details are part of the record (Art. 30(1)(a)); a
-    mistyped address means the authority or a data subject cannot reach you.
-
-    Fix: write one address such as privacy@example.com.
-    """
-    for sheet in ctx.workbook.sheets.values():
-        for spec in sheet.spec.fields:
-            if spec.kind != "email" or spec.key not in sheet.columns:
-                continue
-            for row in sheet.rows:
-                text = row.text(spec.key)
-                if text and not _EMAIL.fullmatch(text.removeprefix("mailto:")):
-                    yield Problem(
-                        ctx.at(sheet.spec.key, row, spec.key),
-                        f"'{text}' in '{spec.title(ctx.lang)}' is not an e-mail address.",
-                        hint="Write one address, e.g. privacy@example.com.",
-                        reference=spec.article,
-                    )
-
-
-# One address: something@domain.tld, no spaces; deliberately loose (RFC 5322 allows more).
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
-
-
-@rule("RP112", "invalid-country", Severity.ERROR, "Art. 30(1)(e), Art. 44")
-def invalid_country(ctx: Context) -> Iterator[Problem]:
-    """A country cell holds something that is not an ISO 3166-1 country.
-
-    Country cells take the two-letter ISO code (SE, NO, DK, FI, US), the drop-down entry
-    ("SE - Sweden" with an en dash), or a country name in one of the five languages. Without a known
-    country ropa cannot tell whether data leaves the EEA.
-
-    Fix: use the two-letter ISO 3166-1 alpha-2 code.
-    """
-    for sheet in ctx.workbook.sheets.values():
-        for spec in sheet.spec.fields:
-            if spec.kind != "country" or spec.key not in sheet.columns:
-                continue
-            for row in sheet.rows:
-                for item in row.items(spec.key) if spec.multi else [row.text(spec.key)]:
-                    if item and country_code(item) is None:
-                        yield Problem(
-                            ctx.at(sheet.spec.key, row, spec.key),
-                            f"'{item}' is not an ISO 3166-1 country code.",
-                            hint="Use the two-letter code, e.g. SE, NO, DK, FI, DE, US, GB.",
-                            reference=spec.article,
-                        )

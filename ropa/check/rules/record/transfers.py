@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa.check.registry import Problem, rule
+from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, label, term
-from ropa.check.views.record import Context, fold
-from ropa.model.findings import Severity
+from ropa.check.views.record import RecordView, fold
+from ropa.model.findings import Problem, Severity
 from ropa.model.legal import adequacy, country_code, is_eea
 from ropa.read.workbook import Row
 
@@ -37,12 +37,12 @@ def _covered(code: str, mechanism: str | None, dpf_certified: bool) -> bool:
     return True
 
 
-def _recipient(ctx: Context, transfer: Row) -> Row | None:
+def _recipient(ctx: RecordView, transfer: Row) -> Row | None:
     return ctx.processors.get(fold(transfer.text("recipient")))
 
 
 @rule("RP401", "transfer-without-safeguard", Severity.ERROR, "Art. 44, Art. 46")
-def transfer_without_safeguard(ctx: Context) -> Iterator[Problem]:
+def transfer_without_safeguard(ctx: RecordView) -> Iterator[Problem]:
     """Data goes to a country outside the EEA with no adequacy decision and no safeguard.
 
     A transfer to a third country needs an adequacy decision (Art. 45), an appropriate
@@ -74,7 +74,7 @@ def transfer_without_safeguard(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP402", "us-adequacy-without-dpf", Severity.ERROR, "Art. 45; Decision (EU) 2023/1795")
-def us_adequacy_without_dpf(ctx: Context) -> Iterator[Problem]:
+def us_adequacy_without_dpf(ctx: RecordView) -> Iterator[Problem]:
     """A US recipient relies on adequacy without Data Privacy Framework certification.
 
     The Commission's adequacy decision for the United States (10 July 2023) covers only
@@ -117,7 +117,7 @@ def us_adequacy_without_dpf(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP403", "invalidated-transfer-mechanism", Severity.ERROR, "Art. 46; CJEU C-311/18")
-def invalidated_transfer_mechanism(ctx: Context) -> Iterator[Problem]:
+def invalidated_transfer_mechanism(ctx: RecordView) -> Iterator[Problem]:
     """A transfer relies on Privacy Shield or Safe Harbor, both invalidated by the CJEU.
 
     Safe Harbor fell on 6 October 2015 (C-362/14, Schrems I) and the EU-US Privacy Shield
@@ -141,7 +141,7 @@ def invalidated_transfer_mechanism(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("RP404", "third-country-processor-without-transfer", Severity.ERROR, "Art. 30(1)(e)")
-def third_country_processor_without_transfer(ctx: Context) -> Iterator[Problem]:
+def third_country_processor_without_transfer(ctx: RecordView) -> Iterator[Problem]:
     """A recipient processes data outside the EEA, but no transfer is recorded.
 
     Art. 30(1)(e) requires the record to list transfers to third countries. When an
@@ -173,13 +173,13 @@ def third_country_processor_without_transfer(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-def _processor_key(ctx: Context, text: str) -> int | None:
+def _processor_key(ctx: RecordView, text: str) -> int | None:
     found = ctx.processors.get(fold(text))
     return id(found) if found is not None else None
 
 
 @rule("RP405", "transfer-impact-assessment-missing", Severity.WARNING, "Art. 46; CJEU C-311/18")
-def transfer_impact_assessment_missing(ctx: Context) -> Iterator[Problem]:
+def transfer_impact_assessment_missing(ctx: RecordView) -> Iterator[Problem]:
     """A transfer on standard contractual clauses or BCR has no transfer impact assessment.
 
     After Schrems II (C-311/18) the exporter must assess whether the law of the

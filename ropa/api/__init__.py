@@ -1,0 +1,114 @@
+"""ropa's Python API: check records, scan notices, export reports, compare versions.
+
+Everything the ``ropa`` command does is one call here; the command only parses its arguments
+and renders what these return::
+
+    import ropa
+
+    report = ropa.check(["record.xlsx"], policies=["privacy.md"])
+    for finding in report.findings:
+        print(finding.code, finding.severity.value, finding.location.describe(), finding.message)
+
+    scans = ropa.scan_notices(["notices/"])
+    ropa.export(["record.xlsx"], "pdf", "record.pdf", lang="sv")
+    changes = ropa.diff("record-v1.xlsx", "record-v2.xlsx")
+
+Errors a user can cause (an unreadable workbook or notice, an invalid configuration file, an
+output that cannot be written) raise one of :data:`USER_ERRORS`, each with a one-line message
+naming the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ropa.api.check import check_paths
+from ropa.api.export import export
+from ropa.api.notices import scan_paths
+from ropa.check.diff import RecordDiff, diff_records
+from ropa.check.report import Report
+from ropa.read.config import Config, ConfigError, load_config
+from ropa.read.notice.reading import DEFAULT_MAX_BYTES, PolicyReadError
+from ropa.read.workbook import WorkbookError
+from ropa.write.safety import ExportError
+
+#: The exceptions a user's input or output can cause; each message is one line.
+USER_ERRORS: tuple[type[Exception], ...] = (
+    WorkbookError,
+    ConfigError,
+    PolicyReadError,
+    ExportError,
+)
+
+
+def _config(first: str | Path, config: str | Path | Config | None) -> Config | None:
+    if config is None or isinstance(config, Config):
+        return config
+    return load_config(Path(first), Path(config))
+
+
+def check(
+    paths: Iterable[str | Path],
+    *,
+    config: str | Path | Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    policies: Sequence[str | Path] = (),
+) -> Report:
+    """Check records of processing activities (``ropa check``).
+
+    ``config`` is a configuration file (``ropa.toml`` or ``pyproject.toml``) or a
+    :class:`~ropa.read.config.Config`; without it each workbook uses the file found beside it.
+    ``select``/``ignore`` are rule codes or prefixes; ``policies`` are privacy notices (files
+    or folders) to cross-check every workbook against.
+    """
+    paths = [Path(path) for path in paths]
+    base = _config(paths[0], config) if paths else None
+    return check_paths(paths, base, list(select or []), list(ignore or []), policies)
+
+
+def scan_notices(
+    paths: Iterable[str | Path],
+    *,
+    language: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    config: str | Path | Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    jobs: int | None = None,
+) -> Report:
+    """Read published privacy notices and check them against Art. 13 and 14 (``policy scan``).
+
+    The report's ``scans`` hold each notice's language, sections, elements with their evidence
+    lines and entities; its ``findings`` what is missing. ``jobs`` worker processes scan many
+    notices (default: one per CPU from 24 notices on); the order is the same either way.
+    """
+    paths = [Path(path) for path in paths]
+    base = _config(paths[0], config) if paths else None
+    return scan_paths(
+        paths,
+        language=language,
+        max_bytes=max_bytes,
+        config=base,
+        select=list(select or []),
+        ignore=list(ignore or []),
+        jobs=jobs,
+    )
+
+
+def diff(old: str | Path, new: str | Path) -> RecordDiff:
+    """What changed between two versions of a record: activities and rows added, removed,
+    changed (``ropa diff``)."""
+    return diff_records(old, new)
+
+
+__all__ = [
+    "USER_ERRORS",
+    "RecordDiff",
+    "Report",
+    "check",
+    "diff",
+    "export",
+    "scan_notices",
+]

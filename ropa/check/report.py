@@ -1,0 +1,96 @@
+"""The one report of a run: what was checked and every finding, for ``check`` and ``policy scan``.
+
+``Report.to_dict`` is the ``--format json`` document: for ``ropa check`` the findings and a
+summary (schemas/findings.schema.json), for ``ropa policy scan`` each notice with its
+elements, entities and findings (schemas/policy.schema.json).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ropa.model.findings import Finding, Severity
+from ropa.read.notice.facts import NoticeFacts
+
+#: Values of --fail-on, and the lowest severity that makes the run fail.
+FAIL_ON: dict[str, Severity | None] = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
+
+
+@dataclass
+class PolicyScan:
+    """One notice: what was found in it, and the findings of the notice rules."""
+
+    facts: NoticeFacts
+    findings: list[Finding]
+
+    @property
+    def document(self) -> Any:
+        return self.facts.document
+
+    @property
+    def elements(self) -> Any:
+        return self.facts.elements
+
+    @property
+    def entities(self) -> Any:
+        return self.facts.entities
+
+    def to_dict(self) -> dict[str, Any]:
+        """This notice's entry in the ``policies`` array of the JSON output."""
+        data = self.facts.to_dict()
+        data["findings"] = [finding.to_dict() for finding in self.findings]
+        return data
+
+
+@dataclass
+class Report:
+    """The findings of a run, and what was checked: workbooks, or notices."""
+
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    activities: int = 0
+    scans: list[PolicyScan] = field(default_factory=list)
+    kind: Literal["check", "scan"] = "check"
+
+    def counts(self) -> dict[str, int]:
+        by_severity = Counter(f.severity for f in self.findings)
+        return {severity.value: by_severity.get(severity, 0) for severity in Severity}
+
+    def summary(self) -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "files": len(self.files),
+            "activities": self.activities,
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "info": counts["info"],
+            "total": len(self.findings),
+        }
+
+    def failed(self, fail_on: str = "error") -> bool:
+        """Whether any finding is at or above the --fail-on threshold."""
+        threshold = FAIL_ON[fail_on]
+        if threshold is None:
+            return False
+        return any(f.severity.rank >= threshold.rank for f in self.findings)
+
+    def add_scan(self, scan: PolicyScan) -> None:
+        self.scans.append(scan)
+        self.files.append(scan.facts.document.path)
+        self.findings.extend(scan.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The --format json document of ``check`` or of ``policy scan``."""
+        if self.kind == "scan":
+            return {"policies": [scan.to_dict() for scan in self.scans]}
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+        }

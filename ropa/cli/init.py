@@ -1,0 +1,36 @@
+"""``ropa init``: write the template workbook, empty or with the example group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ropa.cli.options import fail, record_language
+from ropa.write.examples import example_for_language
+from ropa.write.template import write_workbook
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the workbook (.xlsx).")],
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", "-l", help="Language of headers and guidance: en, sv, nb, da or fi."
+        ),
+    ] = "en",
+    example: Annotated[
+        bool, typer.Option("--example", help="Fill it with a fictional Nordic group.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a template workbook with drop-downs, guidance and an Instructions sheet."""
+    record_language(lang)
+    if path.suffix.lower() != ".xlsx":
+        fail(f"{path}: the template is an Excel workbook; give a name ending in .xlsx")
+    if path.exists() and not force:
+        fail(f"{path} already exists; use --force to replace it")
+    write_workbook(path, lang, example_for_language(lang) if example else None)
+    what = "example record" if example else "template"
+    typer.echo(f"Wrote {what} {path} ({lang}). Next: ropa check {path}")
