@@ -24,17 +24,13 @@ from typing import Any
 
 import pytest
 
+from ropa.model.categories import data_category_terms
 from ropa.model.languages import NOTICE_LANGUAGES
+from ropa.model.patterns import _lower_source, compile_patterns, pattern_source
 from ropa.model.resources import load_data
 from ropa.model.text import notice_line as normalise_line
 from ropa.read.notice.elements import analyse, detect_elements
 from ropa.read.notice.entities import extract_entities
-from ropa.read.notice.lexicon import (
-    _lower_source,
-    compile_patterns,
-    data_category_terms,
-    pattern_source,
-)
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

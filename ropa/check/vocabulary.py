@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.patterns import compile_patterns
 from ropa.model.resources import load_data
-from ropa.read.notice.lexicon import compile_patterns
 
 PURPOSES_FILE = "lexicon/purposes.json"
 SUBJECTS_FILE = "lexicon/data_subjects.json"

@@ -12,15 +12,6 @@ RECORD_LANGUAGES: tuple[str, ...] = ("en", "sv", "nb", "da", "fi")
 #: Languages notices are read in: the record's and Norwegian nynorsk.
 NOTICE_LANGUAGES: tuple[str, ...] = ("en", "sv", "nb", "nn", "da", "fi")
 
-#: Each language's name in itself, for headings and drop-downs.
-NATIVE_NAMES = {
-    "en": "English",
-    "sv": "Svenska",
-    "nb": "Norsk bokmål",
-    "da": "Dansk",
-    "fi": "Suomi",
-}
-
 #: Names in English, for messages and --help.
 ENGLISH_NAMES = {
     "sv": "Swedish",

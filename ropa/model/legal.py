@@ -237,7 +237,8 @@ def adequacy(code: str) -> AdequacyDecision | None:
 
 
 @cache
-def _authorities() -> tuple[Authority, ...]:
+def supervisory_authorities() -> tuple[Authority, ...]:
+    """Every authority of ``legal/supervisory_authorities.json``, in file order (read once)."""
     data = load_data("legal/supervisory_authorities.json")
     return tuple(
         Authority(
@@ -255,14 +256,14 @@ def _authorities() -> tuple[Authority, ...]:
 def authorities(country: str) -> tuple[Authority, ...]:
     """The national supervisory authorities of a country (empty if unknown or outside the EEA)."""
     resolved = country_code(country)
-    return tuple(a for a in _authorities() if a.country == resolved)
+    return tuple(a for a in supervisory_authorities() if a.country == resolved)
 
 
 @cache
 def _authority_index() -> dict[str, list[tuple[Authority, str | None]]]:
     """Normalised name -> (authority, valid-until for a former name, else None)."""
     index: dict[str, list[tuple[Authority, str | None]]] = {}
-    for authority in _authorities():
+    for authority in supervisory_authorities():
         spellings: list[tuple[str, str | None]] = [
             (authority.name, None),
             (authority.name_en, None),

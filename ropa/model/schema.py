@@ -37,10 +37,6 @@ class FieldSpec:
     def help_text(self, lang: str = "en") -> str:
         return self.help.get(lang) or self.help["en"]
 
-    @property
-    def ref_sheet(self) -> str | None:
-        return self.ref.split(".", 1)[0] if self.ref else None
-
     def header_keys(self) -> set[str]:
         names = [*self.titles.values(), *self.aliases, self.key, self.key.replace("_", " ")]
         return {header_key(name) for name in names}

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ropa.model.legal import Authority, find_authority
-from ropa.model.resources import load_data
+from ropa.model.legal import Authority, find_authority, supervisory_authorities
+from ropa.model.patterns import phrase_source, whole_word, word_start
 
 _NORDIC = ("SE", "NO", "DK", "FI", "IS")
 
@@ -33,35 +33,31 @@ class AuthorityMention:
 def _name_pattern(name: str) -> re.Pattern[str]:
     words = name.split()
     if len(words) == 1 and len(name) >= 10:
-        return re.compile(rf"(?<!\w){re.escape(name[:-2])}\w*", re.I)
-    parts = [re.escape(word) for word in words]
-    if len(words[-1]) >= 6:  # "toimisto" -> "toimistolle"
-        parts[-1] += r"\w*"
-    body = r"\s+".join(parts)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.I)
+        return re.compile(word_start(re.escape(name[:-2]) + r"\w*"), re.I)
+    ending = r"\w*" if len(words[-1]) >= 6 else ""  # "toimisto" -> "toimistolle"
+    return re.compile(whole_word(phrase_source(name) + ending), re.I)
 
 
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """(pattern, spelling as in the data, country) for every name worth looking for."""
-    data = load_data("legal/supervisory_authorities.json")
     found: dict[tuple[str, str], re.Pattern[str]] = {}
-    for raw in data["authorities"]:
-        country = raw["country"]
-        names = [raw["name"], raw["name_en"], *raw["name"].split(" / ")]
-        names += [old["name"] for old in raw["former_names"]]
-        names += [part for old in raw["former_names"] for part in old["name"].split(" / ")]
+    for authority in supervisory_authorities():
+        country = authority.country
+        names = [authority.name, authority.name_en, *authority.name.split(" / ")]
+        names += [old for old, _ in authority.former_names]
+        names += [part for old, _ in authority.former_names for part in old.split(" / ")]
         for name in names:
             name = name.strip()
             if len(name) >= 6 and (name, country) not in found:
                 found[(name, country)] = _name_pattern(name)
         if country in _NORDIC:
-            for short in raw["short"].split("/"):
+            for short in authority.short.split("/"):
                 short = short.strip()
                 if (short, country) in found:
                     continue
                 if short.isupper() and len(short) >= 3:
-                    found[(short, country)] = re.compile(rf"(?<!\w){re.escape(short)}(?!\w)")
+                    found[(short, country)] = re.compile(whole_word(re.escape(short)))
                 elif len(short) >= 10:
                     found[(short, country)] = _name_pattern(short)
     return tuple((pattern, name, country) for (name, country), pattern in found.items())

@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from ropa.model.languages import NOTICE_LANGUAGES, canonical
 from ropa.model.text import notice_line
-from ropa.read.notice.lexicon import Lexicon, Rule, find_vendors, lexicon
+from ropa.model.vendors import find_vendors
+from ropa.read.notice.lexicon import Lexicon, Rule, lexicon
 
 # The Art. 13/14 disclosure elements, in the order reports list them.
 ELEMENT_KEYS: tuple[str, ...] = (

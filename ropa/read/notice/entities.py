@@ -2,21 +2,21 @@
 the supervisory authority, and negative statements ("we do not transfer data outside the EEA").
 
 Data categories map onto the shared keys of ``ropa/data/lexicon/data_categories.json``
-(:func:`map_data_category`), so a Swedish notice and an English record of processing can be
-compared category by category. Vendors come from the curated catalogue
-``ropa/data/vendors.json``.
+(:func:`ropa.model.categories.map_data_category`, also importable from here), so a Swedish
+notice and an English record of processing can be compared category by category. Vendors
+come from the curated catalogue ``ropa/data/vendors.json`` (:mod:`ropa.model.vendors`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
-from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.categories import category_patterns, map_data_category
 from ropa.model.periods import PeriodKind, parse_period
-from ropa.model.resources import load_data
+from ropa.model.vendors import vendors
+from ropa.read.notice.authorities import find_mentions
 from ropa.read.notice.elements import (
     ElementResult,
     _Document,
@@ -24,9 +24,9 @@ from ropa.read.notice.elements import (
     normalise_language,
     statement_hits,
 )
-from ropa.read.notice.lexicon import compile_patterns
 
-CATEGORIES_FILE = "lexicon/data_categories.json"
+__all__ = ["extract_entities", "map_data_category"]
+
 _COUNTRY = {"sv": "SE", "nb": "NO", "nn": "NO", "da": "DK", "fi": "FI"}
 # Lines that begin a list item or a table row continue the list above them.
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013\u00b7o]\s|\d{1,2}[.)]\s|\|)")
@@ -38,31 +38,6 @@ _ARTICLE_CODE = re.compile(
     re.IGNORECASE,
 )
 _LITRA = re.compile(r"(?:litra|bokstav)\s+([a-f])(?![a-z])", re.IGNORECASE)
-
-
-@cache
-def _category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = load_data(CATEGORIES_FILE)
-    out = []
-    for key, entry in data["categories"].items():
-        terms = [t for lang in RECORD_LANGUAGES for t in entry["terms"].get(lang, [])]
-        out.append((key, compile_patterns(terms)))
-    return tuple(out)
-
-
-def data_category_keys() -> tuple[str, ...]:
-    """Every key of the shared data-category vocabulary, in file order."""
-    return tuple(key for key, _ in _category_patterns())
-
-
-def map_data_category(text: str) -> list[str]:
-    """The shared data-category keys a phrase mentions, in any of the five languages.
-
-    ``map_data_category("Namn och e-postadress")`` -> ``["identity", "contact_details"]``.
-    """
-    if not isinstance(text, str) or not text.strip():
-        return []
-    return [key for key, pattern in _category_patterns() if pattern.search(text)]
 
 
 def _category_lines(doc: _Document, results: dict[str, ElementResult]) -> list[int]:
@@ -89,7 +64,7 @@ def _category_lines(doc: _Document, results: dict[str, ElementResult]) -> list[i
 
 
 def _vendors(doc: _Document) -> list[dict[str, Any]]:
-    catalogue = {v["name"]: v for v in load_data("vendors.json")["vendors"]}
+    catalogue = vendors()
     found: dict[str, dict[str, Any]] = {}
     for index, _start, _end, name in doc.vendor_matches():
         if name in found:
@@ -97,8 +72,8 @@ def _vendors(doc: _Document) -> list[dict[str, Any]]:
         vendor = catalogue[name]
         found[name] = {
             "name": name,
-            "country": vendor["country"],
-            "category": vendor["category"],
+            "country": vendor.country,
+            "category": vendor.category,
             "line": index + 1,
         }
     return sorted(found.values(), key=lambda v: (v["line"], v["name"]))
@@ -147,8 +122,6 @@ def _bases(doc: _Document, results: dict[str, ElementResult]) -> list[dict[str, 
 def _authority(
     doc: _Document, lines: Sequence[str], language: str, results: dict[str, ElementResult]
 ) -> Any:
-    from ropa.read.notice.authorities import find_mentions
-
     country = _COUNTRY.get(language)
     # Only lines near an authority word or a complaint are searched for names (fast path).
     wanted: set[int] = set()
@@ -180,7 +153,7 @@ def extract_entities(lines: Sequence[str], language: str) -> dict[str, Any]:
     categories = []
     for index in _category_lines(doc, results):
         text = doc.norm[index]
-        for key, pattern in _category_patterns():
+        for key, pattern in category_patterns():
             match = pattern.search(text)
             if match:
                 categories.append({"category": key, "line": index + 1, "text": match.group(0)})

@@ -11,6 +11,7 @@ from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, term, terms
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
+from ropa.model.patterns import longest_first, word_start
 from ropa.model.resources import load_data
 from ropa.model.text import casefold_nfc
 from ropa.read.workbook import Row
@@ -24,14 +25,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lexicon = load_data("lexicon/dpia.json")["criteria"]
     compiled = {}
     for criterion, entry in lexicon.items():
-        words = sorted(
-            {casefold_nfc(t) for t in entry["terms"]},
-            key=len,
-            reverse=True,
-        )
+        words = longest_first(casefold_nfc(t) for t in entry["terms"])
         # A term matches at a word start, so "employee" also finds "employees" and
-        # "anställda" finds "anställdas"; it must not match inside another word.
-        compiled[criterion] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")")
+        # "anställda" finds "anställdas"; it must not match inside another word. (Not
+        # compile_patterns: these are literal words, and they may end inside a word.)
+        compiled[criterion] = re.compile(word_start("|".join(map(re.escape, words))))
     return compiled
 
 
