@@ -6,8 +6,8 @@ into a :class:`RetentionPeriod` without ever raising, so the linter can tell a c
 from an event-bound one, a vague one and one it could not read.
 
 Every word that depends on a language (units, number words, trigger and event markers, vague
-phrases) lives in ``ropa/data/lexicon/retention.json``; this module only compiles it into
-regular expressions, once.
+phrases) lives in ``ropa/data/lexicon/retention.json``, compiled once by
+:mod:`ropa.model.retention_lexicon`; this module reads a cell with it.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ import math
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-from ropa.model.resources import load_data
-from ropa.model.text import collapse, period_text
-
-LEXICON_FILE = "lexicon/retention.json"
+from ropa.model.retention_lexicon import RetentionLexicon, retention_lexicon
+from ropa.model.text import period_text
 
 # Approximate days per unit. These are conventions for comparing periods, not calendar maths.
 _DAYS_PER_UNIT = {"year": 365, "month": 30, "week": 7, "day": 1}
@@ -122,175 +120,6 @@ def _describe_period(period: RetentionPeriod, relation: str | None) -> str:
     return text
 
 
-# --------------------------------------------------------------------------- the lexicon
-
-
-@dataclass(frozen=True)
-class _Phrases:
-    """One compiled alternation of phrases, with what each phrase means and where it is from."""
-
-    alternation: str
-    meaning: dict[str, str]
-    languages: dict[str, tuple[str, ...]]
-
-    def info(self, matched: str) -> tuple[str, tuple[str, ...]]:
-        key = collapse(matched.lower())
-        return self.meaning.get(key, ""), self.languages.get(key, ())
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    order: tuple[str, ...]
-    letters: dict[str, str]
-    duration: re.Pattern[str]
-    units: _Phrases
-    numbers: dict[str, float]
-    number_languages: dict[str, tuple[str, ...]]
-    trigger_prefix: re.Pattern[str]
-    trigger_suffix: re.Pattern[str]
-    triggers: _Phrases
-    suffix_triggers: _Phrases
-    fillers: re.Pattern[str]
-    elative: re.Pattern[str]
-    elative_languages: tuple[str, ...]
-    vague: re.Pattern[str]
-    vague_phrases: _Phrases
-    event_prefix: dict[str, re.Pattern[str]]
-    event_after: re.Pattern[str]
-    event_suffix: re.Pattern[str]
-    events: _Phrases
-    suffix_events: _Phrases
-
-
-def _phrase_regex(phrase: str) -> str:
-    """A phrase as a regex: literal text, any run of spaces where the phrase has one."""
-    return r"\s+".join(re.escape(word) for word in phrase.lower().split())
-
-
-def _collect(entries: list[tuple[str, str, str]]) -> _Phrases:
-    """Build an alternation from ``(phrase, meaning, language)`` rows, longest phrase first.
-
-    Longest first matters: the regex engine takes the first alternative that fits, and
-    "till dess att" must win over "till".
-    """
-    meaning: dict[str, str] = {}
-    languages: dict[str, list[str]] = {}
-    for phrase, sense, language in entries:
-        key = collapse(phrase.lower())
-        if not key:
-            continue
-        meaning.setdefault(key, sense)
-        if language not in languages.setdefault(key, []):
-            languages[key].append(language)
-    ordered = sorted(meaning, key=lambda key: (-len(key), key))
-    alternation = "|".join(_phrase_regex(key) for key in ordered) or r"(?!x)x"
-    return _Phrases(alternation, meaning, {k: tuple(v) for k, v in languages.items()})
-
-
-def _rows(languages: dict[str, Any], key: str) -> list[tuple[str, str, str]]:
-    """Flatten ``{lang: {key: {meaning: [phrases]}}}`` into rows for :func:`_collect`."""
-    rows: list[tuple[str, str, str]] = []
-    for language, entry in languages.items():
-        for sense, phrases in entry.get(key, {}).items():
-            rows.extend((phrase, sense, language) for phrase in phrases)
-    return rows
-
-
-def _flat_rows(languages: dict[str, Any], key: str) -> list[tuple[str, str, str]]:
-    """Flatten ``{lang: {key: [phrases]}}`` into rows for :func:`_collect`."""
-    return [
-        (phrase, phrase, language)
-        for language, entry in languages.items()
-        for phrase in entry.get(key, [])
-    ]
-
-
-def _word(alternation: str) -> str:
-    """Wrap an alternation so it only matches whole words."""
-    return rf"(?<!\w)(?:{alternation})(?!\w)"
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    """Compile the lexicon file once per process."""
-    data = load_data(LEXICON_FILE)
-    languages: dict[str, Any] = data["languages"]
-    order = tuple(data.get("language_order") or languages)
-
-    units = _collect(_rows(languages, "units"))
-    numbers: dict[str, float] = {}
-    number_languages: dict[str, list[str]] = {}
-    for language, entry in languages.items():
-        for word, value in entry.get("number_words", {}).items():
-            numbers.setdefault(word.lower(), float(value))
-            number_languages.setdefault(word.lower(), []).append(language)
-    words = sorted(numbers, key=lambda word: (-len(word), word))
-    number = r"\d{1,6}(?:[.,]\d{1,3})?|" + "|".join(re.escape(word) for word in words)
-    connectors = sorted(
-        {c.lower() for entry in languages.values() for c in entry.get("range_connectors", [])}
-        - {"-"}
-    )
-    connector = r"\s*-\s*"
-    if connectors:
-        connector += r"|\s+(?:" + "|".join(_phrase_regex(c) for c in connectors) + r")\s+"
-    # A number (digits or a word), an optional range, then a unit. "5-year" and "5år" count,
-    # but a word needs a gap before its unit, or "the end" would read as "en d" (one day).
-    duration = re.compile(
-        rf"(?<![\w.,])(?P<low>{number})(?:(?:{connector})(?P<high>{number}))?"
-        rf"(?:\s*-\s*|\s+|(?<=\d))(?P<unit>{units.alternation})(?!\w)"
-    )
-
-    triggers = _collect(_rows(languages, "trigger_prefixes"))
-    suffix_triggers = _collect(_rows(languages, "trigger_suffixes"))
-    events = _collect(_rows(languages, "event_markers"))
-    suffix_events = _collect(_rows(languages, "event_suffixes"))
-    vague = _collect(_flat_rows(languages, "vague"))
-    fillers = _collect(_flat_rows(languages, "fillers"))
-    endings = sorted({e for entry in languages.values() for e in entry.get("elative_endings", [])})
-    elative = "|".join(re.escape(e) for e in endings) or r"(?!x)x"
-
-    event_prefix = {
-        sense: re.compile(rf"(?<!\w)(?P<marker>{_only(events, sense)})\s+(?P<trigger>.+)$")
-        for sense in dict.fromkeys(events.meaning.values())
-    }
-    return _Lexicon(
-        order=order,
-        letters={lang: entry.get("letters", "") for lang, entry in languages.items()},
-        duration=duration,
-        units=units,
-        numbers=numbers,
-        number_languages={k: tuple(v) for k, v in number_languages.items()},
-        trigger_prefix=re.compile(rf"^(?P<marker>{triggers.alternation})\s+(?P<trigger>.+)$"),
-        trigger_suffix=re.compile(
-            rf"^(?P<trigger>.+?)\s+(?P<marker>{suffix_triggers.alternation})(?!\w)"
-        ),
-        triggers=triggers,
-        suffix_triggers=suffix_triggers,
-        fillers=re.compile(rf"^(?:{fillers.alternation})(?!\w)[\s,:]*"),
-        elative=re.compile(rf"\w(?:{elative})$"),
-        elative_languages=tuple(
-            lang for lang, entry in languages.items() if entry.get("elative_endings")
-        ),
-        vague=re.compile(_word(vague.alternation)),
-        vague_phrases=vague,
-        event_prefix=event_prefix,
-        event_suffix=re.compile(
-            rf"^(?P<trigger>.+?)\s+(?P<marker>{suffix_events.alternation})(?!\w)"
-        ),
-        events=events,
-        event_after=re.compile(
-            rf"(?<!\w)(?P<marker>{_only(triggers, 'after')})\s+(?P<trigger>.+)$"
-        ),
-        suffix_events=suffix_events,
-    )
-
-
-def _only(phrases: _Phrases, sense: str) -> str:
-    """The alternation restricted to phrases with one meaning, still longest first."""
-    keys = sorted((k for k, v in phrases.meaning.items() if v == sense), key=lambda k: -len(k))
-    return "|".join(_phrase_regex(key) for key in keys) or r"(?!x)x"
-
-
 # --------------------------------------------------------------------------- analysis
 
 
@@ -322,43 +151,17 @@ def _clean_trigger(text: str) -> str | None:
     return text if re.search(r"[^\W\d_]", text) else None
 
 
-def _pick_language(lex: _Lexicon, text: str, *candidates: tuple[str, ...]) -> str | None:
-    """Best-effort language: intersect the languages of every matched word, then of letters."""
-    pool: list[str] = list(lex.order)
-    for group in candidates:
-        if not group:
-            continue
-        narrowed = [lang for lang in pool if lang in group]
-        if narrowed:
-            pool = narrowed
-    # Letters such as æ/ø or ä/ö separate Danish/Norwegian from Swedish/Finnish.
-    lowered = text.lower()
-    by_letters = [
-        lang for lang in pool if any(ch in lowered for ch in lex.letters.get(lang, "") if ch)
-    ]
-    if by_letters and len(by_letters) < len(pool):
-        pool = by_letters
-    return pool[0] if pool and any(candidates) else None
-
-
-def _number(lex: _Lexicon, token: str) -> float:
-    token = token.lower()
-    if token in lex.numbers:
-        return lex.numbers[token]
-    return float(token.replace(",", "."))
-
-
-def _find_duration(lex: _Lexicon, low: str) -> re.Match[str] | None:
+def _find_duration(lex: RetentionLexicon, low: str) -> re.Match[str] | None:
     """The first duration whose amounts are positive (0 days is not a retention period)."""
     for match in lex.duration.finditer(low):
         high = match.group("high")
-        if _number(lex, match.group("low")) > 0 and (high is None or _number(lex, high) > 0):
+        if lex.number(match.group("low")) > 0 and (high is None or lex.number(high) > 0):
             return match
     return None
 
 
 def _period_trigger(
-    lex: _Lexicon, clean: str, low: str, match: re.Match[str], fi_unit: bool
+    lex: RetentionLexicon, clean: str, low: str, match: re.Match[str], fi_unit: bool
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Find what starts the clock: after the duration, or (Finnish, "X +") before it."""
     start = match.end()
@@ -386,7 +189,7 @@ def _first_clause(text: str) -> str:
 
 
 def _trigger_before(
-    lex: _Lexicon, before: str, fi_unit: bool
+    lex: RetentionLexicon, before: str, fi_unit: bool
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Triggers written ahead of the duration: "contract end + 5 years", Finnish word order."""
     before = before.rstrip()
@@ -402,21 +205,21 @@ def _trigger_before(
     return None, None, ()
 
 
-def _period(lex: _Lexicon, clean: str, low: str, match: re.Match[str]) -> _Analysis:
+def _period(lex: RetentionLexicon, clean: str, low: str, match: re.Match[str]) -> _Analysis:
     unit_token = match.group("unit")
     unit, unit_langs = lex.units.info(unit_token)
-    low_amount = _number(lex, match.group("low"))
+    low_amount = lex.number(match.group("low"))
     high_token = match.group("high")
     amount, min_amount = low_amount, None
     if high_token is not None:
-        high = _number(lex, high_token)
+        high = lex.number(high_token)
         amount, min_amount = max(low_amount, high), min(low_amount, high)
         if amount == min_amount:
             min_amount = None
     fi_unit = any(lang in lex.elative_languages for lang in unit_langs)
     trigger, relation, trigger_langs = _period_trigger(lex, clean, low, match, fi_unit)
     number_langs = lex.number_languages.get(match.group("low").lower(), ())
-    language = _pick_language(lex, clean, unit_langs, number_langs, trigger_langs)
+    language = lex.pick_language(clean, unit_langs, number_langs, trigger_langs)
     return _Analysis(
         PeriodKind.PERIOD,
         amount=amount,
@@ -428,7 +231,7 @@ def _period(lex: _Lexicon, clean: str, low: str, match: re.Match[str]) -> _Analy
     )
 
 
-def _event(lex: _Lexicon, clean: str, low: str) -> _Analysis | None:
+def _event(lex: RetentionLexicon, clean: str, low: str) -> _Analysis | None:
     """An event-bound statement: "until consent is withdrawn", "työsuhteen ajan"."""
     # Until-markers first: in "kept under lock until the contract ends" the event is the end.
     for sense in ("until", "while", "during"):
@@ -453,9 +256,9 @@ def _event(lex: _Lexicon, clean: str, low: str) -> _Analysis | None:
 
 
 def _event_result(
-    lex: _Lexicon, clean: str, trigger: str, sense: str, langs: tuple[str, ...]
+    lex: RetentionLexicon, clean: str, trigger: str, sense: str, langs: tuple[str, ...]
 ) -> _Analysis:
-    language = _pick_language(lex, clean, langs)
+    language = lex.pick_language(clean, langs)
     return _Analysis(PeriodKind.EVENT, trigger=trigger, language=language, relation=sense)
 
 
@@ -464,7 +267,7 @@ def _analyse(clean: str) -> _Analysis:
     """Classify one normalised cell text; cached because workbooks repeat the same wording."""
     if not clean:
         return _Analysis(PeriodKind.EMPTY)
-    lex = _lexicon()
+    lex = retention_lexicon()
     low = clean.lower()
     if len(low) != len(clean):
         # A few characters change length when lower-cased; slice the lowered text instead.
@@ -475,7 +278,7 @@ def _analyse(clean: str) -> _Analysis:
         return _Analysis(PeriodKind.VAGUE)
     if found := lex.vague.search(low):
         _, langs = lex.vague_phrases.info(found.group())
-        return _Analysis(PeriodKind.VAGUE, language=_pick_language(lex, clean, langs))
+        return _Analysis(PeriodKind.VAGUE, language=lex.pick_language(clean, langs))
     return _event(lex, clean, low) or _Analysis(PeriodKind.UNPARSEABLE)
 
 
