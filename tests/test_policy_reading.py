@@ -9,14 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ropa.read.notice.decode import decode_text
 from ropa.read.notice.language import detect_language, language_code
-from ropa.read.notice.reading import (
-    PolicyReadError,
-    decode_text,
-    policy_files,
-    read_policy,
-    text_sections,
-)
+from ropa.read.notice.reading import PolicyReadError, policy_files, read_policy
+from ropa.read.notice.sections import text_sections
 
 FIXTURES = Path(__file__).parent / "policy_fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
