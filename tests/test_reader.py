@@ -14,8 +14,9 @@ from ropa.api.check import check_workbook
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.schema import record_schema
 from ropa.model.text import header_key as normalise_header
+from ropa.read.cells import column_letter, split_multi
 from ropa.read.config import Config
-from ropa.read.workbook import column_letter, read_workbook, split_multi
+from ropa.read.workbook import read_workbook
 from tests.support import TODAY, base_rows, write_record
 
 

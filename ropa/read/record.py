@@ -15,7 +15,8 @@ from ropa.model.dates import parse_date
 from ropa.model.legal import country_code
 from ropa.model.schema import FieldSpec, SheetSpec, record_schema
 from ropa.model.vocab import is_none, vocabulary
-from ropa.read.workbook import Row, Workbook, as_text, split_multi
+from ropa.read.cells import as_text, split_multi
+from ropa.read.workbook import Row, Workbook
 
 #: Key of a row's provenance: where in which workbook it was read.
 SOURCE_KEY = "_source"

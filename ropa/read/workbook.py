@@ -5,29 +5,25 @@ openpyxl is kept for writing. Sheets and headers are matched case- and
 whitespace-insensitively in any of the five languages; the header may sit below title
 rows; extra columns are kept. Anything odd is recorded as a :class:`Notice` so the
 linter can report it instead of failing.
+
+Cell values are cleaned by :mod:`ropa.read.cells`; sheets and header rows are found by
+:mod:`ropa.read.headers`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ropa.model.languages import RECORD_LANGUAGES
-from ropa.model.schema import FieldSpec, SheetSpec, record_schema
+from ropa.model.schema import FieldSpec, SheetSpec
 from ropa.model.text import clean_cell, header_key
+from ropa.read.cells import Value, as_text, clean_value, column_letter, split_multi
 from ropa.read.container import Container, ContainerError, Limits, inspect
-
-#: How far down a sheet the header row is looked for (title rows above it are common).
-HEADER_SEARCH_ROWS = 30
-
-#: Separators of a multi-valued cell: one value per line (Alt+Enter) or ';'.
-_MULTI_SEPARATORS = ("\r\n", "\n", "\r", ";")
-
-Value = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+from ropa.read.headers import find_header_row, match_sheets, sheet_index, title_language
+from ropa.read.xlsx_scan import scan_workbook
 
 
 class WorkbookError(Exception):
@@ -43,50 +39,6 @@ class Notice:
     row: int | None
     column: str | None
     detail: str
-
-
-def column_letter(index: int) -> str:
-    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _clean(value: Any) -> Value:
-    if isinstance(value, str):
-        return clean_cell(value) or None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return value
-
-
-def as_text(value: Value) -> str:
-    """A cell value as the text a person would read in it."""
-    if type(value) is str:  # the common case, first
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def split_multi(text: str) -> list[str]:
-    """Split a multi-valued cell into its values (lines or ';'), dropping empties."""
-    if ";" in text or "\r" in text:
-        for separator in _MULTI_SEPARATORS[1:]:
-            text = text.replace(separator, "\n")
-    elif "\n" not in text:
-        stripped = text.strip()
-        return [stripped] if stripped else []
-    return [part for part in map(str.strip, text.split("\n")) if part]
 
 
 @dataclass(slots=True)
@@ -146,42 +98,7 @@ class Workbook:
         return sheet.rows if sheet else []
 
 
-# --- sheet and header matching -------------------------------------------------------------
-
-
-def _sheet_index() -> dict[str, SheetSpec]:
-    index: dict[str, SheetSpec] = {}
-    for spec in record_schema().sheets:
-        for name in spec.name_keys():
-            index.setdefault(name, spec)
-    return index
-
-
-def _header_hits(spec: SheetSpec, cells: list[Any]) -> int:
-    index = spec.header_index()
-    return sum(1 for cell in cells if isinstance(cell, str) and header_key(cell) in index)
-
-
-def find_header_row(spec: SheetSpec, grid: list[list[Any]]) -> int | None:
-    """0-based index of the row that best matches the sheet's headers, or None."""
-    best, best_hits = None, 0
-    for number, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        hits = _header_hits(spec, cells)
-        if hits > best_hits:
-            best, best_hits = number, hits
-    needed = 1 if len(spec.fields) <= 2 else 2
-    return best if best_hits >= needed else None
-
-
-def _title_language(spec: SheetSpec, headers: list[str]) -> str:
-    votes = dict.fromkeys(RECORD_LANGUAGES, 0)
-    for text in headers:
-        folded = header_key(text)
-        for item in spec.fields:
-            for lang, title in item.titles.items():
-                if header_key(title) == folded:
-                    votes[lang] += 1
-    return max(votes, key=lambda lang: votes[lang]) if any(votes.values()) else "en"
+# --- reading a sheet -----------------------------------------------------------------------
 
 
 def _map_columns(
@@ -191,7 +108,7 @@ def _map_columns(
     columns: dict[str, int] = {}
     extra: dict[str, int] = {}
     for position, cell in enumerate(header):
-        text = clean_cell(as_text(_clean(cell)))
+        text = clean_cell(as_text(clean_value(cell)))
         if not text:
             continue
         key = index.get(header_key(text))
@@ -230,13 +147,13 @@ def _data_rows(
                     if text:
                         values[key] = text
                 elif raw is not None:
-                    cleaned = _clean(raw)
+                    cleaned = clean_value(raw)
                     if cleaned is not None:
                         values[key] = cleaned
         extra_values: dict[str, Value] = {}
         for name, position in extras:
             if position < width and cells[position] != "":
-                extra_values[name] = _clean(cells[position])
+                extra_values[name] = clean_value(cells[position])
         if values or any(v is not None for v in extra_values.values()):
             yield Row(start + offset + 1, values, extra_values)
 
@@ -286,7 +203,7 @@ def read_sheet(
     notices.extend(_merged_notices(name, merged or [], header_index))
     header = grid[header_index]
     columns, extra = _map_columns(spec, header, name, header_index + 1, notices)
-    language = _title_language(spec, [c for c in header if isinstance(c, str)])
+    language = title_language(spec, [c for c in header if isinstance(c, str)])
     rows = list(_data_rows(grid, header_index + 1, columns, extra))
     missing = [item for item in spec.fields if item.key not in columns]
     return Sheet(spec, name, header_index + 1, columns, extra, rows, language, missing)
@@ -329,18 +246,6 @@ def _merged_ranges(sheet: Any) -> list[Merged]:
         return []
 
 
-def _match_sheets(names: list[str], index: dict[str, SheetSpec]) -> dict[str, SheetSpec]:
-    """Sheet name -> its schema sheet, for the first sheet matching each schema sheet."""
-    matched: dict[str, SheetSpec] = {}
-    taken: set[str] = set()
-    for name in names:
-        spec = index.get(header_key(name))
-        if spec is not None and spec.key not in taken:
-            matched[name] = spec
-            taken.add(spec.key)
-    return matched
-
-
 def _start_scan(path: Path, names: list[str]) -> Future[list[Notice]]:
     executor = ThreadPoolExecutor(max_workers=1)
     future = executor.submit(_oddity_notices, path, names)
@@ -349,8 +254,6 @@ def _start_scan(path: Path, names: list[str]) -> Future[list[Notice]]:
 
 
 def _oddity_notices(path: Path, names: list[str]) -> list[Notice]:
-    from ropa.read.xlsx_scan import scan_workbook
-
     notices: list[Notice] = []
     for name, found in scan_workbook(path, names).items():
         notices += [
@@ -391,8 +294,7 @@ def read_workbook(
     """
     path = Path(path)
     container, book = _open(path, limits)
-    index = _sheet_index()
-    matched = _match_sheets(book.sheet_names, index)
+    matched = match_sheets(book.sheet_names, sheet_index())
     # The oddity scan decompresses the sheets' XML again; calamine releases the GIL while
     # it parses, so running the scan in a thread beside it costs almost no wall time.
     scan = _start_scan(path, list(matched)) if container.kind == "xlsx" and matched else None
