@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ropa import __version__
+from ropa.model.version import __version__
 from ropa.cli.check import check
 from ropa.cli.export import diff_command, export_command
 from ropa.cli.init import init

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
+from ropa.check.report import PolicyScan
 from ropa.check.views.record import RecordView, fold
+from ropa.check.vocabulary import purpose_keys, subject_kind
 from ropa.model.findings import Location, Related
+from ropa.read.notice.entities import map_data_category
+from ropa.read.notice.lexicon import lexicon
 from ropa.read.workbook import Row
-
-if TYPE_CHECKING:
-    from ropa.check.report import PolicyScan
 
 #: A related place is shown with at most this many characters of its line.
 QUOTE_LENGTH = 160
@@ -138,8 +139,6 @@ class CrossView:
     @cached_property
     def category_keys(self) -> dict[str, int]:
         """Data-category keys the notice mentions anywhere, with their first line."""
-        from ropa.read.notice.entities import map_data_category
-
         found: dict[str, int] = {}
         for item in self.entity("data_categories") or []:
             found.setdefault(item["category"], int(item["line"]))
@@ -151,8 +150,6 @@ class CrossView:
     @cached_property
     def purpose_lines(self) -> dict[str, int]:
         """Purpose keys the notice mentions anywhere, with their first line."""
-        from ropa.check.vocabulary import purpose_keys
-
         found: dict[str, int] = {}
         for number, text in enumerate(self.lines, start=1):
             for key in purpose_keys(text):
@@ -163,8 +160,6 @@ class CrossView:
     def basis_lines(self) -> dict[str, int]:
         """Art. 6(1) points the notice states (a-f), with their first line: those the scan
         found, and the notice language's basis words on any line (lenient on purpose)."""
-        from ropa.read.notice.lexicon import lexicon
-
         found: dict[str, int] = {}
         for item in self.entity("lawful_bases") or []:
             found.setdefault(str(item["code"]), int(item["line"]))
@@ -197,8 +192,6 @@ class CrossView:
     @cached_property
     def external(self) -> list[Row]:
         """The activities about people outside the organisation: the notice's readers."""
-        from ropa.check.vocabulary import subject_kind
-
         return [
             row
             for row in self.activities
