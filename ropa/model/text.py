@@ -6,8 +6,8 @@ vocabulary cell its quotes and brackets, a date is NFKC-folded so full-width dig
 pick the function for what the text is, never compose a new variant ad hoc.
 
 Tables
-    :data:`NO_BREAK_SPACES`, :data:`INVISIBLE`, :data:`DASHES`, :data:`COMPAT_DASHES`,
-    :data:`QUOTES`, :data:`EDGE_PUNCTUATION`.
+    :data:`NO_BREAK_SPACES`, :data:`INVISIBLE`, :data:`DASHES`, :data:`QUOTES`,
+    :data:`EDGE_PUNCTUATION`.
 
 Building blocks
     :func:`unbreak` (no-break spaces as spaces), :func:`compose` (NFC, no-break spaces as
@@ -40,13 +40,10 @@ NO_BREAK_SPACES = "\u00a0\u202f"
 #: joiner, byte-order mark (zero-width no-break space).
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
-#: Hyphens, figure dash, en and em dashes, horizontal bar and minus sign: DPOs (and Word's
-#: autocorrect) use them all where a plain ``-`` is meant.
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-
-#: :data:`DASHES` and their compatibility forms: small em dash, small and full-width
-#: hyphen-minus. Only retention periods fold these (see :func:`plain_dashes`).
-COMPAT_DASHES = DASHES + "\ufe58\ufe63\uff0d"
+#: Hyphens, figure dash, en and em dashes, horizontal bar, minus sign, and the small em dash,
+#: small and full-width hyphen-minus: DPOs (and Word's autocorrect) use them all where a
+#: plain ``-`` is meant.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
 #: Curly single and double quotes -> straight ones.
 QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
@@ -58,7 +55,6 @@ EDGE_PUNCTUATION = (
 
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _DASHES = re.compile(f"[{DASHES}]")
-_COMPAT_DASHES = re.compile(f"[{COMPAT_DASHES}]")
 _QUOTES = str.maketrans(QUOTES)
 
 
@@ -86,15 +82,9 @@ def drop_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def plain_dashes(text: str, *, compat: bool = False) -> str:
-    """Every dash of :data:`DASHES` (with ``compat``, of :data:`COMPAT_DASHES`) as ``-``.
-
-    Retention periods fold the compatibility forms too, notice lines do not: the two sets
-    drifted apart before this module existed, and a notice line's form is pinned by the
-    detection snapshot (``tests/golden/policy_detection.json``) and shows in the "why" of
-    every finding, so widening it would be a behaviour change, not a restructuring.
-    """
-    return (_COMPAT_DASHES if compat else _DASHES).sub("-", text)
+def plain_dashes(text: str) -> str:
+    """Every dash of :data:`DASHES` as ``-``."""
+    return _DASHES.sub("-", text)
 
 
 def plain_quotes(text: str) -> str:
@@ -155,7 +145,7 @@ def value_key(value: object) -> str:
 
 def notice_line(line: str) -> str:
     """The form of a notice line the lexicon rules match: composed, no invisible
-    characters, plain dashes (:data:`DASHES`) and quotes, collapsed."""
+    characters, plain dashes and quotes, collapsed."""
     text = drop_invisible(compose(line))
     return collapse(plain_quotes(plain_dashes(text)))
 
@@ -167,10 +157,10 @@ def date_text(text: str) -> str:
 
 
 def period_text(text: str) -> str:
-    """A retention cell: composed, no invisible characters, plain dashes including the
-    compatibility forms (:data:`COMPAT_DASHES`), collapsed, no final dots."""
+    """A retention cell: composed, no invisible characters, plain dashes, collapsed, no
+    final dots."""
     text = drop_invisible(compose(text))
-    return collapse(plain_dashes(text, compat=True)).rstrip(". ").strip()
+    return collapse(plain_dashes(text)).rstrip(". ").strip()
 
 
 def casefold_nfc(text: str) -> str:
