@@ -16,13 +16,14 @@ import typer
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from ropa.api.export import build_group_record, export
 from ropa.cli.export import diff_command, export_command
 from ropa.model.resources import load_schema
 from ropa.model.schema import record_schema
-from ropa.write import export
+from ropa.write.cells import activity_rows
 from ropa.write.labels import RECORD_LANGUAGES, all_labels, conflict_label, label
-from ropa.write.model import activity_rows, build_group_record, summary
 from ropa.write.safety import ExportError, neutralise
+from ropa.write.summary import summary
 from tests.support import base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]

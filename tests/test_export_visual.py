@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ropa.write import html, pdf
+from ropa.api.export import build_group_record
+from ropa.read.group import GroupRecord
+from ropa.write import html, pdf, pdf_page
+from ropa.write.cells import activity_rows
 from ropa.write.charts import Bar, Chart, svg
 from ropa.write.examples import example_rows
-from ropa.write.model import GroupRecord, activity_rows, build_group_record
 from ropa.write.template import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,7 +261,7 @@ def test_pdf_row_taller_than_a_page_goes_on_over_pages(tmp_path: Path) -> None:
 def test_pdf_without_the_unicode_font(
     group_sv: GroupRecord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf, "font_folder", lambda: None)
+    monkeypatch.setattr(pdf_page, "font_folder", lambda: None)
     with pytest.warns(UserWarning, match="DejaVu Sans not found"):
         data = pdf.render(group_sv)
     assert data.startswith(b"%PDF")

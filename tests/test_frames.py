@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from ropa.api.check import check_paths
+from ropa.api.export import record_frames
 from ropa.model.schema import record_schema
-from ropa.write.frames import SOURCE_COLUMNS, findings_frame, record_frames
+from ropa.write.frames import SOURCE_COLUMNS, findings_frame
 from tests.support import base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,14 +16,8 @@ from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import country_choices
 from ropa.model.schema import FieldSpec, SheetSpec, record_schema
 from ropa.model.vocab import vocabulary
-from ropa.write.template import (
-    LAST_ROW,
-    LISTS_SHEET,
-    MAX_PROMPT,
-    MAX_PROMPT_TITLE,
-    instructions,
-    write_workbook,
-)
+from ropa.write.template import LAST_ROW, LISTS_SHEET, instructions, write_workbook
+from ropa.write.template_checks import MAX_PROMPT, MAX_PROMPT_TITLE
 
 CONTROLLED = ("vocab", "yesno", "country")
 

@@ -1,4 +1,4 @@
-"""Bar charts for the HTML and PDF reports, built from :func:`ropa.write.model.summary`.
+"""Bar charts for the HTML and PDF reports, built from :func:`ropa.write.summary.summary`.
 
 A :class:`Chart` is plain data (a title, a description and labelled bars), so the PDF can
 draw it with its own primitives; :func:`svg` renders it as inline SVG for the HTML report,
@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from ropa.write.cells import country_label, vocab_label
+from ropa.write.summary import BUCKETS, EVENT_BASED, UNCLEAR
 
-from ropa.model.legal import country_name
-from ropa.model.vocab import vocabulary
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 #: Bar colours (CSS class -> fill). Each has at least 3:1 contrast against white, as WCAG
 #: asks of graphical objects; the value is printed beside each bar too.
@@ -27,7 +28,6 @@ PALETTE = {
     "muted": "#6b7280",
 }
 
-RETENTION_BUCKETS = ("< 1 year", "1-3 years", "3-7 years", "> 7 years", "event-based", "unclear")
 SEVERITIES = ("error", "warning", "info")
 
 # Geometry of the SVG (user units; the SVG scales to its container's width).
@@ -70,25 +70,11 @@ class Chart:
 
 
 def _vocab_label(name: str, lang: str) -> Callable[[str], str]:
-    vocab = vocabulary(name)
-
-    def label(code: str) -> str:
-        try:
-            return vocab.label(code, lang)
-        except KeyError:
-            return str(code)
-
-    return label
+    return lambda code: vocab_label(name, code, lang)
 
 
 def _country(lang: str) -> Callable[[str], str]:
-    def label(code: str) -> str:
-        try:
-            return f"{country_name(code, lang)} ({code})"
-        except KeyError:
-            return str(code)
-
-    return label
+    return lambda code: country_label(code, lang)
 
 
 def _bars(
@@ -129,7 +115,7 @@ def summary_charts(
             "retention_periods",
             tuple(
                 Bar(_bucket_label(bucket, word), int(buckets.get(bucket, 0)), _bucket_tone(bucket))
-                for bucket in RETENTION_BUCKETS
+                for bucket in BUCKETS
                 if bucket in buckets
             ),
         )
@@ -172,7 +158,7 @@ def _bucket_label(bucket: str, word: Callable[[str], str]) -> str:
 
 
 def _bucket_tone(bucket: str) -> str:
-    return "muted" if bucket in ("event-based", "unclear") else "bar"
+    return "muted" if bucket in (EVENT_BASED, UNCLEAR) else "bar"
 
 
 def _fit(text: str, width: float) -> str:
@@ -182,6 +168,8 @@ def _fit(text: str, width: float) -> str:
 
 def svg(chart: Chart, *, none: str = "\u2013") -> Markup:
     """The chart as an accessible inline ``<svg>`` (role img, <title> and <desc>)."""
+    from markupsafe import Markup, escape
+
     ident = f"chart-{escape(chart.key)}"
     rows = max(1, len(chart.bars))
     height = _TOP * 2 + rows * (_BAR + _GAP) - _GAP

@@ -13,9 +13,11 @@ import csv
 import io
 from pathlib import Path
 
-from ropa.write.model import GroupRecord
+from ropa.read.group import GroupRecord
+from ropa.write.cells import Cell
+from ropa.write.layout import Table
 from ropa.write.safety import atomic_write_text, neutralise
-from ropa.write.tables import Cell, Table, report_tables
+from ropa.write.tables import report_tables
 
 SEPARATOR = "; "
 

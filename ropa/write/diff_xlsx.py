@@ -7,18 +7,11 @@ from pathlib import Path
 
 from ropa.check.diff import RecordDiff
 from ropa.model.schema import record_schema
-from ropa.write.diff_text import change_texts
+from ropa.write.changes import change_texts
+from ropa.write.excel import looks, new_workbook, print_setup, set_width, write_value
 from ropa.write.labels import label, page_of
 from ropa.write.safety import atomic_write_bytes
-from ropa.write.xlsx import (
-    DATA_STYLE,
-    EMPTY_STYLE,
-    HEADER_STYLE,
-    new_workbook,
-    print_setup,
-    set_width,
-    write_value,
-)
+from ropa.write.style import MAX_SHEET_NAME
 
 _WIDTHS = (18, 22, 12, 26, 48, 48)
 
@@ -27,24 +20,23 @@ def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
     """The diff workbook as the bytes of an .xlsx file."""
     buffer = io.BytesIO()
     book, formats = new_workbook(buffer)
-    ws = book.add_worksheet(
-        label("change", lang) if len(label("change", lang)) <= 31 else "Changes"
-    )
+    name = label("change", lang)
+    ws = book.add_worksheet(name if len(name) <= MAX_SHEET_NAME else "Changes")
     write_value(ws, formats, 0, 0, f"{label('old_file', lang)}: {diff.old}")
     write_value(ws, formats, 1, 0, f"{label('new_file', lang)}: {diff.new}")
     headers = [label("sheet", lang), label("item", lang), label("change", lang)]
     headers += [label("field", lang), label("old_value", lang), label("new_value", lang)]
     for column, (text, width) in enumerate(zip(headers, _WIDTHS, strict=True)):
-        write_value(ws, formats, 3, column, text, HEADER_STYLE)
+        write_value(ws, formats, 3, column, text, looks().header)
         set_width(ws, column, width)
     sheets = {s.key: s.title(lang) for s in record_schema().sheets}
     for row, change in enumerate(diff.changes, 4):
         title, old, new = change_texts(change, lang)
         values = [sheets[change.sheet], change.key, label(change.kind, lang), title, old, new]
         for column, value in enumerate(values):
-            write_value(ws, formats, row, column, value or None, DATA_STYLE)
+            write_value(ws, formats, row, column, value or None, looks().data)
     if not diff.changes:
-        write_value(ws, formats, 4, 0, label("no_changes", lang), EMPTY_STYLE)
+        write_value(ws, formats, 4, 0, label("no_changes", lang), looks().empty)
     ws.freeze_panes(4, 0)
     ws.autofilter(3, 0, 3 + max(len(diff.changes), 1), len(headers) - 1)
     print_setup(

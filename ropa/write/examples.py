@@ -10,9 +10,7 @@ from typing import Any
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import data_dir, load_data
 from ropa.model.schema import record_schema
-
-#: Languages with example content of their own; the others get English content under
-#: headers in their language.
+from ropa.write.template import write_workbook
 
 
 def example_names() -> list[str]:
@@ -67,8 +65,6 @@ SHIPPED = {
 
 def build_workbooks(folder: Path) -> list[Path]:
     """Write the shipped example workbooks into ``folder``."""
-    from ropa.write.template import write_workbook
-
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (lang, data) in SHIPPED.items():

@@ -1,30 +1,31 @@
 """The record and its findings as pandas DataFrames, for analysis in Python or a notebook.
 
 Everything here is built on the canonical, consolidated record that the reports use
-(:func:`ropa.write.model.build_group_record`): one DataFrame per sheet, with one column
-per schema field (in schema order), vocabulary codes rather than the labels typed,
-real dates, lists for multi-valued fields, and the source file and row of every row.
+(``ropa.read.group``): one DataFrame per sheet, with one column per schema field (in schema
+order), vocabulary codes rather than the labels typed, real dates, lists for multi-valued
+fields, and the source file and row of every row. ``ropa.api.export.record_frames`` reads
+the workbooks and gives every sheet:
 
-    >>> from ropa.write.frames import record_frames
+    >>> from ropa.api.export import record_frames
     >>> frames = record_frames(["se.xlsx", "no.xlsx"])
     >>> frames["purposes"]["lawful_basis"].value_counts()
 
-pandas is imported only here, so ``ropa check`` never pays for it.
+pandas is imported only inside these functions, so ``ropa check`` never pays for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ropa.model.findings import Finding
+from ropa.model.resources import load_schema
 from ropa.model.schema import record_schema
+from ropa.read.group import GroupRecord
 from ropa.read.record import SOURCE_KEY
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from ropa.model.findings import Finding
 
 #: Provenance columns added after the schema's fields.
 SOURCE_COLUMNS = ("source_file", "source_sheet", "source_row")
@@ -55,38 +56,23 @@ def sheet_frame(sheet_key: str, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     return frame
 
 
-def record_frames(
-    paths: Sequence[str | Path], *, entity: str | None = None
-) -> dict[str, pd.DataFrame]:
-    """Every sheet of the (consolidated) record, keyed by sheet key.
-
-    Several workbooks are consolidated as for ``ropa export``: a processor recorded in
-    several of them is one row. ``entity`` keeps one legal entity and its activities.
-    Raises ``ropa.read.workbook.WorkbookError`` for a workbook that cannot be read.
-    """
-    from ropa.write.model import build_group_record
-
-    group = build_group_record(paths, entity=entity)
+def group_frames(group: GroupRecord) -> dict[str, pd.DataFrame]:
+    """Every sheet of the consolidated record, keyed by sheet key."""
     return {
         sheet.key: sheet_frame(sheet.key, group.record.get(sheet.key, []))
         for sheet in record_schema().sheets
     }
 
 
+def finding_columns() -> list[str]:
+    """The scalar fields of a finding in ``ropa check --format json``, in schema order (the
+    ``related`` list is left out: it is not one value per finding)."""
+    properties = load_schema("findings")["$defs"]["finding"]["properties"]
+    return [key for key, spec in properties.items() if spec.get("type") != "array"]
+
+
 def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     """Findings as a DataFrame with the columns of ``ropa check --format json``."""
     import pandas as pd
 
-    columns = [
-        "rule",
-        "severity",
-        "message",
-        "reference",
-        "file",
-        "sheet",
-        "row",
-        "column",
-        "cell",
-        "hint",
-    ]
-    return pd.DataFrame([finding.to_dict() for finding in findings], columns=columns)
+    return pd.DataFrame([finding.to_dict() for finding in findings], columns=finding_columns())

@@ -3,28 +3,33 @@
 The template (``reports/report.html.j2``), its style sheet and its script are inlined, the
 charts are inline SVG, and nothing is fetched: the file can be mailed to an authority or
 opened from a USB stick. Jinja2 autoescapes every value, so text from a workbook (which
-may hold anything, ``<script>`` included) is always shown as text.
+may hold anything, ``<script>`` included) is always shown as text. Jinja2 is imported on
+first use.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from typing import TYPE_CHECKING
 
 from ropa.model.resources import reports_dir
+from ropa.read.group import GroupRecord
 from ropa.write.charts import svg
-from ropa.write.model import GroupRecord
+from ropa.write.document import Document, build_document
 from ropa.write.safety import atomic_write_text
-from ropa.write.visual import Report, build_report
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markupsafe import Markup
 
 TEMPLATE = "report.html.j2"
 
 
 @cache
 def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(str(reports_dir())),
         autoescape=True,
@@ -37,6 +42,8 @@ def _environment() -> Environment:
 
 def _asset(name: str) -> Markup:
     """One of our own files (style sheet, script), trusted and inlined as it is."""
+    from markupsafe import Markup
+
     text = (reports_dir() / name).read_text(encoding="utf-8")
     closing = "</style" if name.endswith(".css") else "</script"
     if closing in text.lower():
@@ -44,22 +51,22 @@ def _asset(name: str) -> Markup:
     return Markup(text)  # our own asset, not workbook text
 
 
-def render_report(report: Report) -> str:
+def render_document(document: Document) -> str:
     """The HTML of a laid-out report."""
     template = _environment().get_template(TEMPLATE)
-    none = report.word("none")
+    none = document.word("none")
     return template.render(
-        r=report,
-        w=report.word,
+        r=document,
+        w=document.word,
         css=_asset("report.css"),
         js=_asset("report.js"),
-        svgs=[svg(chart, none=none) for chart in report.charts],
+        svgs=[svg(chart, none=none) for chart in document.charts],
     )
 
 
 def render(group: GroupRecord) -> str:
     """The HTML report of ``group`` as text."""
-    return render_report(build_report(group))
+    return render_document(build_document(group))
 
 
 def write(group: GroupRecord, output: Path) -> list[Path]:

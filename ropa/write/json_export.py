@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ropa.write.model import GroupRecord, summary
+from ropa.read.group import GroupRecord
 from ropa.write.safety import atomic_write_text
+from ropa.write.summary import summary
 
 META_KEY = "_meta"
 

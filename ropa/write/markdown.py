@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ropa.read.group import GroupRecord
+from ropa.write.cells import Cell
 from ropa.write.labels import label
-from ropa.write.model import GroupRecord, summary
+from ropa.write.layout import Table
 from ropa.write.safety import atomic_write_text
-from ropa.write.tables import Cell, Table, report_tables
+from ropa.write.summary import summary
+from ropa.write.tables import report_tables
 
 
 def escape(text: str) -> str:

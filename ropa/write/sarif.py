@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ropa import __version__
 from ropa.check.registry import Rule, all_rules
 from ropa.check.report import Report
 from ropa.model.findings import Finding, Related, Severity
+from ropa.model.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -1,122 +1,46 @@
-"""The group record as localised tables, shared by the xlsx, csv and markdown exports.
+"""The group record laid out as the report's tables (:mod:`ropa.write.layout`).
 
-Each :class:`Table` has a stable ``key`` (the CSV file name), a title and headers in the
-report language, and rows of cells that are text or lists of text. Renderers only decide
-how to join a list (a line break in Excel, ``"; "`` in CSV, ``<br>`` in markdown).
+:func:`report_tables` gives every table in reading order: the sources, the controllers, the
+Art. 30(1) record, the Art. 30(2) record, the annexes (processors with their uses, purposes,
+transfers, retention), the conflicts and, when asked for, the findings. The spreadsheets
+(xlsx, csv, md) render them in the :data:`~ropa.write.layout.SPREADSHEET` style; the page
+report (``ropa.write.document``) takes them in the :data:`~ropa.write.layout.PAGE` style.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ropa.model.findings import Finding
-from ropa.model.schema import FieldSpec, record_schema
+from ropa.model.schema import record_schema
+from ropa.read.group import USES_KEY, Conflict, GroupRecord
+from ropa.read.record import SOURCE_KEY
+from ropa.write.cells import Cell, activity_rows, field_cell, plain
 from ropa.write.labels import conflict_label, label
-from ropa.write.model import (
-    USES_KEY,
-    Conflict,
-    GroupRecord,
-    activity_rows,
-    country_label,
-    vocab_label,
-    yes_no,
-)
-
-Cell = str | list[str]
-
-#: Width of a column that is not a schema field, in characters.
-DEFAULT_WIDTH = 24
-
-
-@dataclass
-class Table:
-    """One table of the report."""
-
-    key: str
-    title: str
-    headers: list[str]
-    rows: list[list[Cell]]
-    widths: list[int]
-    #: Header bands above the headers: (text, number of columns), e.g. the Art. 30(1) letters.
-    groups: list[tuple[str, int]] = field(default_factory=list)
-    #: Shown instead of an empty table.
-    empty: str = ""
-
+from ropa.write.layout import SPREADSHEET, Column, Style, Table, art30_columns, field_column
 
 # --- the Art. 30(1) table ------------------------------------------------------------------
-
-#: activity_rows() key -> (schema field "sheet.field" or report label key, width).
-_ACTIVITY_COLUMNS: dict[str, tuple[str, int]] = {
-    "activity_id": ("activities.activity_id", 10),
-    "name": ("activities.name", 18),
-    "controllers": ("col_controllers", 20),
-    "dpo": ("dpo", 18),
-    "purposes": ("col_purposes", 40),
-    "data_subjects": ("activities.data_subjects", 20),
-    "data_categories": ("activities.data_categories", 26),
-    "special_categories": ("activities.special_categories", 16),
-    "recipients": ("col_recipients", 24),
-    "transfers": ("col_transfers", 24),
-    "retention": ("col_retention", 32),
-    "security_measures": ("activities.security_measures", 32),
-    "owner": ("activities.owner", 14),
-    "dpia": ("col_dpia", 28),
-    "last_reviewed": ("activities.last_reviewed", 11),
-}
-
-#: The article bands over the Art. 30(1) columns, in order, with how many columns each spans.
-_ACTIVITY_GROUPS: tuple[tuple[str, int], ...] = (
-    ("activity", 2),
-    ("art30_1_a", 2),
-    ("art30_1_b", 1),
-    ("art30_1_c", 3),
-    ("art30_1_d", 1),
-    ("art30_1_e", 1),
-    ("art30_1_f", 1),
-    ("art30_1_g", 1),
-    ("accountability", 3),
-)
-
-
-def column_title(source: str, lang: str) -> str:
-    """A header: the schema title of ``sheet.field``, or the report label ``source``."""
-    if "." in source:
-        return record_schema().field(source).title(lang)
-    return label(source, lang)
 
 
 def activities_table(group: GroupRecord) -> Table:
     """The Art. 30(1) record: one row per activity, columns in Art. 30(1)(a)-(g) order."""
     lang = group.lang
-    keys = list(_ACTIVITY_COLUMNS)
+    columns = art30_columns(lang)
     return Table(
         key="record_30_1",
+        anchor="table-activities",
         title=label("record_30_1", lang),
-        headers=[column_title(_ACTIVITY_COLUMNS[k][0], lang) for k in keys],
-        rows=[[row[k] for k in keys] for row in activity_rows(group)],
-        widths=[_ACTIVITY_COLUMNS[k][1] for k in keys],
-        groups=[(label(key, lang), span) for key, span in _ACTIVITY_GROUPS],
+        columns=columns,
+        rows=[[row[column.key] for column in columns] for row in activity_rows(group)],
         empty=label("none", lang),
     )
 
 
 # --- sheet tables (organisation, Art. 30(2) and the annexes) -------------------------------
 
-
-def field_cell(spec: FieldSpec, value: Any, lang: str) -> Cell:
-    """A canonical value as report text: vocabulary labels, country names, yes/no words."""
-    values = value if isinstance(value, list) else [value]
-    if spec.kind == "country":
-        texts = [country_label(v, lang) for v in values]
-    elif spec.kind == "yesno":
-        texts = [yes_no(v, lang) for v in values]
-    elif spec.vocabulary:
-        texts = [vocab_label(spec.vocabulary, v, lang) for v in values]
-    else:
-        texts = ["" if v is None else str(v) for v in values]
-    return texts if spec.multi else (texts[0] if texts else "")
+Make = Callable[[dict[str, Any]], Cell]
 
 
 def sheet_table(
@@ -124,31 +48,47 @@ def sheet_table(
     sheet_key: str,
     key: str,
     title: str,
-    extra: list[tuple[str, int, Callable[[dict[str, Any]], Cell]]] | None = None,
+    *,
+    caption: str = "",
+    extra: Sequence[tuple[Column, Make]] = (),
+    custom: dict[str, Make] | None = None,
 ) -> Table:
-    """Every field of a record sheet, titled from the schema, plus ``extra`` columns."""
+    """Every field of a record sheet, titled from the schema, plus ``extra`` columns;
+    ``custom`` makes the cells of some fields another way."""
     lang = group.lang
     sheet = record_schema().sheet(sheet_key)
-    extra = extra or []
+    custom = custom or {}
+    columns = [field_column(spec, lang) for spec in sheet.fields]
     rows = []
     for row in group.record[sheet_key]:
-        cells = [field_cell(spec, row.get(spec.key), lang) for spec in sheet.fields]
-        rows.append(cells + [make(row) for _, _, make in extra])
+        cells = [
+            custom[spec.key](row)
+            if spec.key in custom
+            else field_cell(spec, row.get(spec.key), lang)
+            for spec in sheet.fields
+        ]
+        rows.append(cells + [make(row) for _, make in extra])
     return Table(
         key=key,
+        anchor=f"table-{sheet_key}",
         title=title,
-        headers=[spec.title(lang) for spec in sheet.fields] + [name for name, _, _ in extra],
+        columns=columns + [column for column, _ in extra],
         rows=rows,
-        widths=[spec.width for spec in sheet.fields] + [width for _, width, _ in extra],
+        caption=caption or f"{sheet.title(lang)} ({sheet.article})",
         empty=label("none", lang),
     )
 
 
-def _uses(group: GroupRecord) -> Callable[[dict[str, Any]], Cell]:
+def _uses(group: GroupRecord, style: Style) -> Make:
+    """The activities that name a processor as a recipient."""
     several = len(group.sources) > 1
     names = {source.path: source.name for source in group.sources}
 
-    def uses(row: dict[str, Any]) -> Cell:
+    def joined(row: dict[str, Any]) -> Cell:
+        ids = dict.fromkeys(str(use.get("activity_id", "")) for use in row.get(USES_KEY, []))
+        return ", ".join(ident for ident in ids if ident)
+
+    def listed(row: dict[str, Any]) -> Cell:
         return [
             f"{use['activity_id']} ({names.get(use['file'], use['file'])})"
             if several
@@ -156,89 +96,150 @@ def _uses(group: GroupRecord) -> Callable[[dict[str, Any]], Cell]:
             for use in row.get(USES_KEY, [])
         ]
 
-    return uses
+    return joined if style.joined_uses else listed
 
 
-def sources_table(group: GroupRecord) -> Table:
+def _recipient(group: GroupRecord) -> Make:
+    """A transfer's recipient with the name of the processor it refers to."""
+
+    def name(row: dict[str, Any]) -> Cell:
+        reference = plain(row.get("recipient"))
+        processor = group.processor_for(row[SOURCE_KEY]["file"], reference) if reference else None
+        if processor and processor.get("name") and processor.get("name") != reference:
+            return f"{processor['name']} ({reference})"
+        return reference
+
+    return name
+
+
+# --- sources, conflicts and findings -------------------------------------------------------
+
+
+def _timestamp(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def sources_table(group: GroupRecord, style: Style = SPREADSHEET) -> Table:
     """The input files with their SHA-256, so the report can be tied to the exact workbooks."""
     lang = group.lang
+    if style.short_sources:
+        rows: list[list[Cell]] = [[s.name, _timestamp(s.modified), s.sha256] for s in group.sources]
+    else:
+        rows = [[s.path, s.modified, s.sha256] for s in group.sources]
     return Table(
         key="sources",
+        anchor="table-sources",
         title=label("sources", lang),
-        headers=[label("file", lang), label("modified", lang), label("sha256", lang)],
-        rows=[[s.path, s.modified, s.sha256] for s in group.sources],
-        widths=[36, 26, 66],
+        columns=[
+            Column("file", label("file", lang), 36, 3),
+            Column("modified", label("modified", lang), 26, 2, kind="date"),
+            Column("sha256", label("sha256", lang), 66, 6),
+        ],
+        rows=rows,
+        empty=label("none", lang),
     )
 
 
-def _place(place: tuple[str, str, int, str]) -> str:
+def _place(place: tuple[str, str, int, str], style: Style, lang: str) -> str:
     file, sheet, row, value = place
+    if style.worded_places:
+        quoted = f" \u2013 \u201c{value}\u201d" if value else ""
+        return f"{file}: {sheet} {label('row', lang)} {row}{quoted}"
     return f"{file}: {sheet} {row}: {value}" if value else f"{file}: {sheet} {row}"
 
 
-def conflicts_table(group: GroupRecord) -> Table:
+def conflicts_table(group: GroupRecord, style: Style = SPREADSHEET) -> Table:
     """Where the workbooks disagree (empty when they do not)."""
     lang = group.lang
+
+    def row(conflict: Conflict) -> list[Cell]:
+        places = [_place(p, style, lang) for p in conflict.places]
+        return [conflict_label(conflict.kind, lang), conflict.key, conflict.message, places]
+
     return Table(
         key="conflicts",
+        anchor="table-conflicts",
         title=label("conflicts", lang),
-        headers=[label(k, lang) for k in ("kind", "key", "message", "places")],
-        rows=[_conflict_row(c, lang) for c in group.conflicts],
-        widths=[22, 16, 60, 60],
+        columns=[
+            Column("kind", label("kind", lang), 22, 3),
+            Column("key", label("key", lang), 16, 2, kind="id"),
+            Column("message", label("message", lang), 60, 7),
+            Column("places", label("places", lang), 60, 7),
+        ],
+        rows=[row(c) for c in group.conflicts],
         empty=label("no_conflicts", lang),
     )
 
 
-def _conflict_row(conflict: Conflict, lang: str) -> list[Cell]:
-    kind = conflict_label(conflict.kind, lang)
-    return [kind, conflict.key, conflict.message, [_place(p) for p in conflict.places]]
+#: Findings with the errors first (see :attr:`Style.severity_first`).
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def findings_table(group: GroupRecord) -> Table:
+def findings_table(group: GroupRecord, style: Style = SPREADSHEET) -> Table:
     """The findings of ``ropa check`` on every input."""
     lang = group.lang
+    findings: list[Finding] = list(group.findings)
+    if style.severity_first:
+        findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity.value, 3), f.sort_key()))
     return Table(
         key="findings",
+        anchor="table-findings",
         title=label("findings", lang),
-        headers=[label(k, lang) for k in ("severity", "rule", "message", "reference")]
-        + [label(k, lang) for k in ("location", "hint")],
-        rows=[_finding_row(f, lang) for f in group.findings],
-        widths=[12, 9, 60, 20, 36, 40],
+        columns=[
+            Column("severity", label("severity", lang), 12, 3),
+            Column("rule", label("rule", lang), 9, 2, kind="id"),
+            Column("message", label("message", lang), 60, 8),
+            Column("reference", label("reference", lang), 20, 3),
+            Column("location", label("location", lang), 36, 4),
+            Column("hint", label("hint", lang), 40, 6),
+        ],
+        rows=[
+            [
+                label(f.severity.value, lang),
+                f.code,
+                f.message,
+                f.reference,
+                f.location.describe(),
+                f.hint or "",
+            ]
+            for f in findings
+        ],
         empty=label("no_findings", lang),
+        tones=[f.severity.value for f in findings],
     )
 
 
-def _finding_row(finding: Finding, lang: str) -> list[Cell]:
-    return [
-        label(finding.severity.value, lang),
-        finding.code,
-        finding.message,
-        finding.reference,
-        finding.location.describe(),
-        finding.hint or "",
-    ]
-
-
-def report_tables(group: GroupRecord) -> list[Table]:
+def report_tables(group: GroupRecord, style: Style = SPREADSHEET) -> list[Table]:
     """Every table of the report, in reading order (findings only when they were asked for)."""
     lang = group.lang
+    uses = Column(USES_KEY, label("uses", lang), 24, 6)
+    recipients = {"recipient": _recipient(group)} if style.named_recipients else None
     tables = [
-        sources_table(group),
+        sources_table(group, style),
         sheet_table(group, "organisation", "controllers", label("controllers", lang)),
         activities_table(group),
-        sheet_table(group, "processor_activities", "record_30_2", label("record_30_2", lang)),
+        sheet_table(
+            group,
+            "processor_activities",
+            "record_30_2",
+            label("record_30_2", lang),
+            caption=label("record_30_2", lang),
+        ),
         sheet_table(
             group,
             "processors",
             "processors",
             label("processors", lang),
-            [(label("uses", lang), 24, _uses(group))],
+            extra=[(uses, _uses(group, style))],
         ),
         sheet_table(group, "purposes", "purposes", label("col_purposes", lang)),
-        sheet_table(group, "transfers", "transfers", label("transfers", lang)),
+        sheet_table(group, "transfers", "transfers", label("transfers", lang), custom=recipients),
         sheet_table(group, "retention", "retention", label("retention", lang)),
-        conflicts_table(group),
+        conflicts_table(group, style),
     ]
     if group.findings or group.with_findings:
-        tables.append(findings_table(group))
+        tables.append(findings_table(group, style))
     return tables

@@ -12,13 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import country_choices
@@ -26,35 +20,36 @@ from ropa.model.resources import load_data
 from ropa.model.schema import FieldSpec, SheetSpec, record_schema
 from ropa.model.vocab import vocabulary
 from ropa.write.style import (
-    BORDER,
     DARK_TEAL,
-    DATA_ALIGN,
-    HEADER_ALIGN,
-    HEADER_FILL,
-    HEADER_FONT,
+    DATE_FORMAT,
+    FONT,
     LINE_HEIGHT,
-    REQUIRED_FILL,
+    MAX_SHEET_NAME,
     TEAL,
+    house,
     line_count,
 )
+from ropa.write.template_checks import (
+    COUNTRY_LIST,
+    YES_NO,
+    add_date_validations,
+    add_header_prompts,
+    add_list_validations,
+    list_name,
+)
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 #: Data validations cover rows 2..LAST_ROW (more when more rows are written).
 LAST_ROW = 1000
 #: The hidden sheet that holds the drop-down lists.
 LISTS_SHEET = "Lists"
-#: Name of the list column for countries (vocabularies use their own names).
-COUNTRY_LIST = "country"
-#: Vocabulary used for yes/no columns.
-YES_NO = "yes_no"
 #: Appended to the title of a required column; the reader strips it again.
 REQUIRED_MARK = " *"
-#: Excel's limits on sheet names and on data-validation texts.
-MAX_SHEET_NAME = 31
-MAX_PROMPT_TITLE = 32
-MAX_PROMPT = 255
-DATE_FORMAT = "yyyy-mm-dd"
-
-_EXTRA_FILL = PatternFill("solid", fgColor="5F7F7D")
+#: The fill of an extra (unknown) column's header.
+_EXTRA_COLOUR = "5F7F7D"
 _EXTRA_WIDTH = 20
 _LABEL_WIDTH = 28
 _TEXT_WIDTH = 100
@@ -84,6 +79,8 @@ def write_workbook(
         for sheet in record_schema().sheets
         if sheet.required or include_optional_sheets or rows.get(sheet.key)
     ]
+    from openpyxl import Workbook
+
     text = instructions(lang)
     book = Workbook()
     _set_properties(book, lang)
@@ -96,9 +93,9 @@ def write_workbook(
         _write_headers(ws, sheet, lang, extra)
         _write_rows(ws, sheet, lang, data, extra)
         last_row = max(LAST_ROW, ws.max_row)
-        _add_header_prompts(ws, sheet, lang)
-        _add_list_validations(ws, sheet, ranges, text["messages"], last_row)
-        _add_date_validations(ws, sheet, text["messages"], last_row)
+        add_header_prompts(ws, sheet, lang)
+        add_list_validations(ws, sheet, ranges, text["messages"], last_row)
+        add_date_validations(ws, sheet, text["messages"], last_row)
         _set_layout(ws, sheet, len(sheet.fields) + len(extra))
     book.active = 0
     path = Path(path)
@@ -137,12 +134,14 @@ _SECTIONS = ("columns", "multi", "dropdowns", "check")
 def _write_instructions(
     ws: Worksheet, sheets: Sequence[SheetSpec], lang: str, text: Mapping[str, Any]
 ) -> None:
+    from openpyxl.styles import Font
+
     ws.title = _checked_sheet_name(text["sheet"])
     ws.column_dimensions["A"].width = _LABEL_WIDTH
     ws.column_dimensions["B"].width = _TEXT_WIDTH
     ws.sheet_view.showGridLines = False
     ws["A1"] = text["title"]
-    ws["A1"].font = Font(name="Calibri", bold=True, size=16, color=DARK_TEAL)
+    ws["A1"].font = Font(name=FONT, bold=True, size=16, color=DARK_TEAL)
     ws.row_dimensions[1].height = 28
     row = 3
     for paragraph in text["intro"]:
@@ -163,14 +162,17 @@ def _instruction_line(
     ws: Worksheet, row: int, label: str, line: str, *, heading: bool = False
 ) -> int:
     """Write ``label`` (bold) in column A and ``line`` in column B; return the next row."""
+    from openpyxl.styles import Font
+
+    data_align = house().data_align
     if label:
         cell = ws.cell(row=row, column=1, value=label)
         color = TEAL if heading else "000000"
-        cell.font = Font(name="Calibri", bold=True, size=12 if heading else 11, color=color)
-        cell.alignment = DATA_ALIGN
+        cell.font = Font(name=FONT, bold=True, size=12 if heading else 11, color=color)
+        cell.alignment = data_align
     if line:
         cell = ws.cell(row=row, column=2, value=line)
-        cell.alignment = DATA_ALIGN
+        cell.alignment = data_align
         if line.startswith("ropa check "):  # the command to type
             cell.font = Font(name="Consolas", bold=True)
     lines = max(line_count(line, _TEXT_WIDTH, 1.1), line_count(label, _LABEL_WIDTH, 0.9))
@@ -181,17 +183,6 @@ def _instruction_line(
 # --- Lists ----------------------------------------------------------------------------------
 
 
-def _list_name(spec: FieldSpec) -> str | None:
-    """The Lists column a field's drop-down draws from, or None for free-text fields."""
-    if spec.kind == "vocab":
-        return spec.vocabulary
-    if spec.kind == "yesno":
-        return YES_NO
-    if spec.kind == "country":
-        return COUNTRY_LIST
-    return None
-
-
 def _choices(name: str, lang: str) -> list[str]:
     if name == COUNTRY_LIST:
         return list(country_choices(lang))
@@ -200,13 +191,16 @@ def _choices(name: str, lang: str) -> list[str]:
 
 def _write_lists(ws: Worksheet, sheets: Iterable[SheetSpec], lang: str) -> dict[str, str]:
     """Fill the hidden Lists sheet; return list name -> absolute range for formula1."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
     names = dict.fromkeys(
-        name for sheet in sheets for spec in sheet.fields if (name := _list_name(spec))
+        name for sheet in sheets for spec in sheet.fields if (name := list_name(spec))
     )
     ranges: dict[str, str] = {}
     for column, name in enumerate(names, start=1):
         letter = get_column_letter(column)
-        ws.cell(row=1, column=column, value=name).font = Font(name="Calibri", bold=True)
+        ws.cell(row=1, column=column, value=name).font = Font(name=FONT, bold=True)
         choices = _choices(name, lang)
         for row, choice in enumerate(choices, start=2):
             ws.cell(row=row, column=column, value=choice)
@@ -231,21 +225,25 @@ def header_title(spec: FieldSpec, lang: str) -> str:
 
 
 def _write_headers(ws: Worksheet, sheet: SheetSpec, lang: str, extra: Sequence[str]) -> None:
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
+    style = house()
     headers = [(header_title(s, lang), s.width, s.required) for s in sheet.fields]
     headers += [(key, _EXTRA_WIDTH, False) for key in extra]
     lines = 1
     for column, (title, schema_width, required) in enumerate(headers, start=1):
         width = _width(title, schema_width)
         cell = ws.cell(row=1, column=column, value=title)
-        cell.font = HEADER_FONT
-        cell.fill = REQUIRED_FILL if required else HEADER_FILL
+        cell.font = style.header_font
+        cell.fill = style.required_fill if required else style.header_fill
         if column > len(sheet.fields):
-            cell.fill = _EXTRA_FILL
-        cell.border = BORDER
-        cell.alignment = HEADER_ALIGN
+            cell.fill = PatternFill("solid", fgColor=_EXTRA_COLOUR)
+        cell.border = style.border
+        cell.alignment = style.header_align
         letter = get_column_letter(column)
         ws.column_dimensions[letter].width = width
-        ws.column_dimensions[letter].alignment = DATA_ALIGN
+        ws.column_dimensions[letter].alignment = style.data_align
         lines = max(lines, line_count(title, width))
     ws.row_dimensions[1].height = LINE_HEIGHT * lines + 6
 
@@ -263,6 +261,9 @@ def _write_rows(
     data: Sequence[Mapping[str, Any]],
     extra: Sequence[str],
 ) -> None:
+    from openpyxl.utils import get_column_letter
+
+    data_align = house().data_align
     specs: list[FieldSpec | None] = [*sheet.fields, *([None] * len(extra))]
     keys = [spec.key for spec in sheet.fields] + list(extra)
     widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(keys) + 1)]
@@ -275,7 +276,7 @@ def _write_rows(
             cell = ws.cell(
                 row=row_number, column=column, value=cell_value(specs[column - 1], value, lang)
             )
-            cell.alignment = DATA_ALIGN
+            cell.alignment = data_align
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT
             elif isinstance(cell.value, str):
@@ -325,91 +326,12 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-# --- Validations ----------------------------------------------------------------------------
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def header_prompt(spec: FieldSpec, lang: str) -> tuple[str, str]:
-    """(title, message) of the input message shown when a header cell is selected."""
-    title = _shorten(spec.title(lang), MAX_PROMPT_TITLE)
-    article = f" ({spec.article})" if spec.article else ""
-    return title, _shorten(spec.help_text(lang), MAX_PROMPT - len(article)) + article
-
-
-def _add_header_prompts(ws: Worksheet, sheet: SheetSpec, lang: str) -> None:
-    for column, spec in enumerate(sheet.fields, start=1):
-        title, prompt = header_prompt(spec, lang)
-        validation = DataValidation(
-            allow_blank=True,
-            showInputMessage=True,
-            showErrorMessage=False,
-            promptTitle=title,
-            prompt=prompt,
-        )
-        validation.add(f"{get_column_letter(column)}1")
-        ws.add_data_validation(validation)
-
-
-def _column_range(column: int, last_row: int) -> str:
-    letter = get_column_letter(column)
-    return f"{letter}2:{letter}{last_row}"
-
-
-def _add_list_validations(
-    ws: Worksheet,
-    sheet: SheetSpec,
-    ranges: Mapping[str, str],
-    messages: Mapping[str, str],
-    last_row: int,
-) -> None:
-    for column, spec in enumerate(sheet.fields, start=1):
-        name = _list_name(spec)
-        if name is None:
-            continue
-        error = messages["error_country" if spec.kind == "country" else "error_list"]
-        validation = DataValidation(
-            type="list",
-            formula1=ranges[name],
-            allow_blank=True,
-            showDropDown=False,  # False shows the arrow (the attribute's meaning is inverted)
-            showErrorMessage=not spec.multi,
-            errorStyle="warning",
-            errorTitle=_shorten(messages["error_title"], MAX_PROMPT_TITLE),
-            error=error,
-        )
-        validation.add(_column_range(column, last_row))
-        ws.add_data_validation(validation)
-
-
-def _add_date_validations(
-    ws: Worksheet, sheet: SheetSpec, messages: Mapping[str, str], last_row: int
-) -> None:
-    for column, spec in enumerate(sheet.fields, start=1):
-        if spec.kind != "date":
-            continue
-        letter = get_column_letter(column)
-        ws.column_dimensions[letter].number_format = DATE_FORMAT
-        validation = DataValidation(
-            type="date",
-            operator="greaterThan",
-            formula1="1",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-            errorTitle=_shorten(messages["error_date_title"], MAX_PROMPT_TITLE),
-            error=messages["error_date"],
-        )
-        validation.add(_column_range(column, last_row))
-        ws.add_data_validation(validation)
-
-
 # --- Layout ---------------------------------------------------------------------------------
 
 
 def _set_layout(ws: Worksheet, sheet: SheetSpec, columns: int) -> None:
+    from openpyxl.utils import get_column_letter
+
     first = sheet.fields[0] if sheet.fields else None
     frozen_columns = 1 if first is not None and first.kind in ("id", "ref") else 0
     ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}2"

@@ -5,47 +5,41 @@ Art. 30(1) record with its columns in Art. 30(1)(a)-(g) order under article band
 Art. 30(2) record and the annexes. Every sheet is print-ready: landscape A4, one page wide,
 header rows repeated, "Page n of m" in the footer, frozen headers and a filter.
 
-The workbook is written with XlsxWriter, which streams half a million styled cells several
-times faster than openpyxl. The house style (colours, fonts, borders) is defined once, as
-openpyxl objects in :mod:`ropa.write.template`, and translated here into XlsxWriter formats.
+The cells are written with the XlsxWriter parts of :mod:`ropa.write.excel`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from collections.abc import Mapping
 from math import ceil
 from pathlib import Path
-from typing import Any
-
-from openpyxl.styles import Alignment, Border, Font, PatternFill
-from xlsxwriter import Workbook
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from ropa.model.schema import record_schema
-from ropa.write.labels import label, page_of
-from ropa.write.model import GroupRecord, summary
-from ropa.write.safety import FORMULA_PREFIXES, atomic_write_bytes, looks_like_formula
-from ropa.write.style import (
-    BORDER,
-    DATA_ALIGN,
-    HEADER_ALIGN,
-    HEADER_FILL,
-    HEADER_FONT,
-    LINE_HEIGHT,
-    REQUIRED_FILL,
-    line_count,
+from ropa.read.group import GroupRecord
+from ropa.write.excel import (
+    PAPER_A3,
+    PAPER_A4,
+    Formats,
+    Props,
+    cell_value,
+    looks,
+    new_workbook,
+    print_setup,
+    set_width,
+    sheet_title,
+    write_value,
 )
-from ropa.write.tables import Cell, Table, report_tables
-from ropa.write.template import DATE_FORMAT
+from ropa.write.labels import label, page_of
+from ropa.write.layout import Table
+from ropa.write.safety import FORMULA_PREFIXES, atomic_write_bytes
+from ropa.write.style import LINE_HEIGHT, line_count
+from ropa.write.summary import summary
+from ropa.write.tables import report_tables
 
-#: Excel's limit on sheet names, and the characters it forbids in them.
-MAX_SHEET_NAME = 31
-_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
-#: Excel's paper sizes (the ``paperSize`` codes of the file format).
-PAPER_A4, PAPER_A3 = 9, 8
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
 #: Tables print in a 9-point font: about 1.2 characters per unit of column width.
 _PER_UNIT = 1.2
 _TABLE_LINE = 12.0
@@ -53,203 +47,9 @@ _TABLE_LINE = 12.0
 _A4_WIDTH = 190
 #: Rows taller than this many lines are capped: Excel's row height limit is 409 points.
 _MAX_LINES = 26
-#: Options for every report workbook: text is only ever written as text.
-WORKBOOK_OPTIONS = {
-    "in_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    "remove_timezone": True,
-}
-
-# --- formats -------------------------------------------------------------------------------
-
-Props = Mapping[str, Any]
-
-
-def _colour(value: Any) -> str:
-    """An openpyxl colour (``"00RRGGBB"``) as XlsxWriter's ``"#RRGGBB"``."""
-    return "#" + str(value.rgb)[-6:]
-
-
-_BORDER_STYLES = {"thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5, "double": 6}
-_VERTICAL = {"top": "top", "center": "vcenter", "bottom": "bottom"}
-
-
-def style(
-    font: Font | None = None,
-    fill: PatternFill | None = None,
-    alignment: Alignment | None = None,
-    border: Border | None = None,
-) -> dict[str, Any]:
-    """XlsxWriter format properties for openpyxl style objects (the template's house style)."""
-    props: dict[str, Any] = {}
-    if font is not None:
-        if font.name:
-            props["font_name"] = font.name
-        if font.sz:
-            props["font_size"] = float(font.sz)
-        if font.b:
-            props["bold"] = True
-        if font.i:
-            props["italic"] = True
-        if font.u:
-            props["underline"] = 2 if font.u == "double" else 1
-        if font.color is not None and font.color.rgb:
-            props["font_color"] = _colour(font.color)
-    if fill is not None and fill.fill_type == "solid":
-        props["pattern"] = 1
-        props["bg_color"] = _colour(fill.fgColor)
-    if alignment is not None:
-        if alignment.wrap_text:
-            props["text_wrap"] = True
-        if alignment.vertical:
-            props["valign"] = _VERTICAL[alignment.vertical]
-        if alignment.horizontal:
-            props["align"] = alignment.horizontal
-    if border is not None and border.left is not None and border.left.style:
-        props["border"] = _BORDER_STYLES.get(border.left.style, 1)
-        if border.left.color is not None:
-            props["border_color"] = _colour(border.left.color)
-    return props
-
-
-_BAND = style(
-    Font(name="Calibri", bold=True, color="FFFFFF", size=10),
-    REQUIRED_FILL,
-    Alignment(wrap_text=True, vertical="center", horizontal="center"),
-    BORDER,
-)
-_TITLE = style(Font(name="Calibri", bold=True, size=18, color="0B3D3A"))
-_HEADING = style(Font(name="Calibri", bold=True, size=12, color="0B3D3A"))
-_KEY = style(Font(name="Calibri", bold=True))
-HEADER_STYLE = style(HEADER_FONT, HEADER_FILL, HEADER_ALIGN, BORDER)
-DATA_STYLE = style(alignment=DATA_ALIGN, border=BORDER)
-_TOP = {"valign": "top"}
-_LEFT = {"align": "left"}
-_LINK = style(Font(color="1F6F6B", underline="single"))
-EMPTY_STYLE = style(Font(italic=True))
-#: Table cells: a 9-point font, every other row striped.
-_TABLE_FONT = Font(name="Calibri", size=9)
-_TABLE_HEADER = style(
-    Font(name="Calibri", size=9, bold=True, color="FFFFFF"), HEADER_FILL, HEADER_ALIGN, BORDER
-)
-_TABLE_DATA = style(_TABLE_FONT, None, DATA_ALIGN, BORDER)
-_TABLE_STRIPED = style(_TABLE_FONT, PatternFill("solid", fgColor="EEF4F3"), DATA_ALIGN, BORDER)
-
-
-class Formats:
-    """XlsxWriter formats of one workbook, each made once per set of properties.
-
-    ``get(props, quoted=True)`` is the same format with Excel's quote prefix: the hidden
-    apostrophe that keeps text which looks like a formula (``=``, ``+``, ``-``, ``@``...)
-    showing, and staying, as text.
-    """
-
-    def __init__(self, book: Workbook) -> None:
-        self.book = book
-        self._made: dict[tuple[tuple[tuple[str, Any], ...], bool], Format] = {}
-
-    def get(self, props: Props | None = None, *, quoted: bool = False) -> Format | None:
-        if not props and not quoted:
-            return None
-        key = (tuple(sorted((props or {}).items())), quoted)
-        made = self._made.get(key)
-        if made is None:
-            properties = dict(props or {})
-            if quoted:
-                properties["quote_prefix"] = True
-            made = self.book.add_format(properties)
-            self._made[key] = made
-        return made
-
-
-def write_value(
-    ws: Worksheet, formats: Formats, row: int, column: int, value: Any, props: Props | None = None
-) -> None:
-    """Write ``value`` (zero-based ``row``/``column``) so that it can never run as a formula.
-
-    Text is always stored as text, with the quote prefix when it looks like a formula;
-    numbers stay numbers and dates stay dates (with a date format). An empty value with
-    ``props`` is a formatted blank cell, so borders and stripes stay unbroken.
-    """
-    if value is None or value == "":
-        if props:
-            ws.write_blank(row, column, None, formats.get(props))
-    elif isinstance(value, str):
-        ws.write_string(row, column, value, formats.get(props, quoted=looks_like_formula(value)))
-    elif isinstance(value, bool):
-        ws.write_boolean(row, column, value, formats.get(props))
-    elif isinstance(value, int | float):
-        ws.write_number(row, column, value, formats.get(props))
-    elif isinstance(value, dt.datetime):
-        ws.write_datetime(
-            row, column, value, formats.get({**(props or {}), "num_format": "yyyy-mm-dd hh:mm"})
-        )
-    elif isinstance(value, dt.date):
-        ws.write_datetime(
-            row, column, value, formats.get({**(props or {}), "num_format": DATE_FORMAT})
-        )
-    else:
-        write_value(ws, formats, row, column, str(value), props)
-
-
-def set_width(ws: Worksheet, column: int, width: float) -> None:
-    """Column ``column`` (zero-based) exactly ``width`` characters wide, as openpyxl wrote it.
-
-    ``set_column`` adds Excel's cell padding to the width; going through pixels (7 per
-    character of the default font) keeps the widths, and so the printed scale, unchanged.
-    """
-    ws.set_column_pixels(column, column, round(width * 7))
-
-
-def sheet_title(text: str, taken: set[str]) -> str:
-    """A valid, unique Excel sheet name for ``text``."""
-    base = " ".join(text.translate(_FORBIDDEN).split())[:MAX_SHEET_NAME].strip(" '") or "Sheet"
-    name, number = base, 2
-    while name.casefold() in taken:
-        suffix = f" ({number})"
-        name, number = base[: MAX_SHEET_NAME - len(suffix)] + suffix, number + 1
-    taken.add(name.casefold())
-    return name
-
-
-def cell_value(cell: Cell) -> Any:
-    """A cell as Excel text: a list as one line per item (bulleted when several)."""
-    if isinstance(cell, list):
-        text = cell[0] if len(cell) == 1 else "\n".join(f"• {item}" for item in cell)
-    else:
-        text = cell
-    return text or None
 
 
 # --- page layout ---------------------------------------------------------------------------
-
-
-def print_setup(
-    ws: Worksheet,
-    *,
-    paper: int = PAPER_A4,
-    margins: tuple[float, float, float, float] = (0.75, 0.75, 1.0, 1.0),
-    header: str = "",
-    footer: str = "",
-    title_rows: tuple[int, int] | None = None,
-) -> None:
-    """Landscape, one page wide and as many pages down as needed; titles and page numbers.
-
-    ``margins`` are left, right, top, bottom in inches; ``title_rows`` zero-based.
-    """
-    ws.set_landscape()
-    ws.set_paper(paper)
-    ws.fit_to_pages(1, 0)
-    left, right, top, bottom = margins
-    ws.set_margins(left=left, right=right, top=top, bottom=bottom)
-    if header:
-        ws.set_header(header, {"margin": 0.5})
-    if footer:
-        ws.set_footer(footer, {"margin": 0.5})
-    if title_rows is not None:
-        ws.repeat_rows(*title_rows)
 
 
 def _print_setup(
@@ -280,16 +80,19 @@ def _starts(groups: list[tuple[str, int]]) -> list[int]:
     return starts
 
 
-def _write_band(ws: Worksheet, formats: Formats, table: Table, row: int) -> None:
+def _write_band(
+    ws: Worksheet, formats: Formats, table: Table, bands: list[tuple[str, int]], row: int
+) -> None:
+    band = looks().band
     lines = max(
         line_count(text, sum(table.widths[c] for c in range(start, start + span)), _PER_UNIT)
-        for (text, span), start in zip(table.groups, _starts(table.groups), strict=True)
+        for (text, span), start in zip(bands, _starts(bands), strict=True)
     )
     ws.set_row(row, _TABLE_LINE * lines + 4)
-    for (text, span), start in zip(table.groups, _starts(table.groups), strict=True):
+    for (text, span), start in zip(bands, _starts(bands), strict=True):
         if span > 1:
-            ws.merge_range(row, start, row, start + span - 1, "", formats.get(_BAND))
-        write_value(ws, formats, row, start, text, _BAND)
+            ws.merge_range(row, start, row, start + span - 1, "", formats.get(band))
+        write_value(ws, formats, row, start, text, band)
 
 
 def _write_headers(ws: Worksheet, formats: Formats, table: Table, row: int) -> None:
@@ -299,18 +102,18 @@ def _write_headers(ws: Worksheet, formats: Formats, table: Table, row: int) -> N
         lines = max(lines, line_count(title, width, _PER_UNIT * 0.9))
     ws.set_row(row, _TABLE_LINE * lines + 4)
     for column, title in enumerate(table.headers):
-        write_value(ws, formats, row, column, title, _TABLE_HEADER)
+        write_value(ws, formats, row, column, title, looks().table_header)
 
 
 def _write_rows(ws: Worksheet, formats: Formats, table: Table, first: int) -> None:
     """The table body: the hot loop of a large export.
 
-    Formats are looked up once, and the row height is :func:`ropa.write.template.line_count`
+    Formats are looked up once, and the row height is :func:`ropa.write.style.line_count`
     worked out inline (the same estimate, without a call per cell).
     """
     styles = [
         (formats.get(props), formats.get(props, quoted=True), props)
-        for props in (_TABLE_DATA, _TABLE_STRIPED)
+        for props in (looks().table_data, looks().table_striped)
     ]
     rooms = [max((width - 2) * _PER_UNIT, 4) for width in table.widths]
     write_string, write_blank, set_row = ws.write_string, ws.write_blank, ws.set_row
@@ -337,14 +140,15 @@ def _write_rows(ws: Worksheet, formats: Formats, table: Table, first: int) -> No
 
 def write_table(ws: Worksheet, formats: Formats, table: Table, group: GroupRecord) -> None:
     """A table sheet: optional article band, header, rows, filter, frozen panes, print setup."""
-    header = 1 if table.groups else 0  # zero-based row of the column headers
-    if table.groups:
-        _write_band(ws, formats, table, 0)
+    bands = table.bands(group.lang)
+    header = 1 if bands else 0  # zero-based row of the column headers
+    if bands:
+        _write_band(ws, formats, table, bands, 0)
     _write_headers(ws, formats, table, header)
     if table.rows:
         _write_rows(ws, formats, table, header + 1)
     else:
-        write_value(ws, formats, header + 1, 0, table.empty, EMPTY_STYLE)
+        write_value(ws, formats, header + 1, 0, table.empty, looks().empty)
     last_row = header + max(len(table.rows), 1)
     ws.autofilter(header, 0, last_row, len(table.headers) - 1)
     frozen = 2 if table.key == "record_30_1" else 0  # keep id and name in view
@@ -366,18 +170,20 @@ class _Cover:
 
     def line(self, *values: Any, font: Props | None = None) -> None:
         for column, value in enumerate(values):
-            write_value(self.ws, self.formats, self.row, column, value, {**(font or {}), **_TOP})
+            write_value(
+                self.ws, self.formats, self.row, column, value, {**(font or {}), **looks().top}
+            )
         self.row += 1
 
     def key_line(self, key: str, value: Any) -> None:
         """A bold key and its value, left-aligned (numbers too)."""
-        write_value(self.ws, self.formats, self.row, 0, key, {**_KEY, **_TOP})
-        write_value(self.ws, self.formats, self.row, 1, value, _LEFT)
+        write_value(self.ws, self.formats, self.row, 0, key, {**looks().key, **looks().top})
+        write_value(self.ws, self.formats, self.row, 1, value, looks().left)
         self.row += 1
 
     def heading(self, text: str) -> None:
         self.row += 1
-        self.line(text, font=_HEADING)
+        self.line(text, font=looks().heading)
 
     def table(self, table: Table, columns: list[int], spans: dict[int, int] | None = None) -> None:
         """Some columns of ``table``; ``spans`` lets a column (by index) span several."""
@@ -387,9 +193,9 @@ class _Cover:
         for index in columns:
             places.append((index, column, spans.get(index, 1)))
             column += spans.get(index, 1)
-        self._cells([(table.headers[i], c, n) for i, c, n in places], HEADER_STYLE)
+        self._cells([(table.headers[i], c, n) for i, c, n in places], looks().header)
         for cells in table.rows:
-            self._cells([(cell_value(cells[i]), c, n) for i, c, n in places], DATA_STYLE)
+            self._cells([(cell_value(cells[i]), c, n) for i, c, n in places], looks().data)
 
     def _cells(self, values: list[tuple[Any, int, int]], props: Props) -> None:
         lines = 1
@@ -425,7 +231,7 @@ def write_cover(
         set_width(ws, column, width)
     cover = _Cover(ws, formats, _COVER_WIDTHS)
     ws.set_row(0, 30)
-    cover.line(label("report_title", lang), font=_TITLE)
+    cover.line(label("report_title", lang), font=looks().title)
     cover.line(label("record_30_1", lang))
     cover.row += 1
     cover.key_line(label("generated", lang), group.generated.strftime("%Y-%m-%d %H:%M %Z"))
@@ -455,7 +261,9 @@ def write_cover(
     cover.heading(label("contents", lang))
     for table, name in sheets:
         target = name.replace("'", "''")
-        ws.write_url(cover.row, 0, f"internal:'{target}'!A1", formats.get(_LINK), string=name)
+        ws.write_url(
+            cover.row, 0, f"internal:'{target}'!A1", formats.get(looks().link), string=name
+        )
         write_value(ws, formats, cover.row, 1, table.title)
         cover.row += 1
     _print_setup(ws, group, None)
@@ -479,12 +287,6 @@ def _sheet_names(tables: list[Table], group: GroupRecord) -> list[str]:
     }
     taken = {label("cover", lang).casefold()}
     return [sheet_title(fixed.get(t.key) or schema.sheet(t.key).title(lang), taken) for t in tables]
-
-
-def new_workbook(target: io.BytesIO) -> tuple[Workbook, Formats]:
-    """An XlsxWriter workbook that writes into ``target`` when closed, with its formats."""
-    book = Workbook(target, WORKBOOK_OPTIONS)
-    return book, Formats(book)
 
 
 def to_bytes(group: GroupRecord) -> bytes:

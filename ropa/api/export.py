@@ -1,0 +1,132 @@
+"""``ropa export``: read the workbooks, check them when asked, consolidate, write the report.
+
+This is the only part of the export that opens user files: it reads each workbook (and with
+``with_findings`` checks it, with the configuration found beside it), hashes it for the
+report's cover, consolidates the records (``ropa.read.group``) and hands the group record to
+the writer of the format (``ropa.write.WRITERS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ropa.api.check import check_workbook
+from ropa.model.findings import Finding
+from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.version import __version__
+from ropa.read.group import GroupRecord, Record, SourceFile, UnknownEntity, group_record
+from ropa.read.record import record_from_workbook
+from ropa.read.workbook import read_workbook
+from ropa.write import FOLDER_FORMATS, REQUIRES, WRITERS
+from ropa.write.frames import group_frames
+from ropa.write.safety import ExportError, check_output, check_output_folder
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def source_file(path: str | Path) -> SourceFile:
+    """Hash and date one input file."""
+    path = Path(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    return SourceFile(str(path), path.name, digest, modified.isoformat(timespec="seconds"))
+
+
+def build_group_record(
+    paths: Sequence[str | Path],
+    *,
+    lang: str = "en",
+    entity: str | None = None,
+    with_findings: bool = False,
+) -> GroupRecord:
+    """Read, check (when asked) and consolidate the workbooks into one group record.
+
+    Raises ``ropa.read.workbook.WorkbookError`` for an unreadable input and
+    :class:`~ropa.write.safety.ExportError` for an unknown ``entity``.
+    """
+    records: list[Record] = []
+    findings: list[Finding] = []
+    sources: list[SourceFile] = []
+    for path in paths:
+        if with_findings:
+            workbook, found = check_workbook(path, display=str(path))
+            findings.extend(found)
+        else:
+            workbook = read_workbook(path, str(path))
+        records.append(record_from_workbook(workbook))
+        sources.append(source_file(path))
+    try:
+        return group_record(
+            records,
+            sources,
+            generated=dt.datetime.now().astimezone(),
+            version=__version__,
+            findings=findings,
+            lang=lang,
+            entity=entity,
+            with_findings=with_findings,
+        )
+    except UnknownEntity as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def _missing_library(fmt: str) -> str | None:
+    """The first third-party library the writer of ``fmt`` needs that is not installed."""
+    return next(
+        (name for name in REQUIRES.get(fmt, ()) if not importlib.util.find_spec(name)), None
+    )
+
+
+def export(
+    paths: Sequence[str | Path],
+    fmt: str,
+    output: str | Path,
+    *,
+    lang: str = "en",
+    entity: str | None = None,
+    with_findings: bool = False,
+    force: bool = False,
+) -> list[Path]:
+    """Write the report of ``paths`` in ``fmt`` to ``output``; returns the files written.
+
+    Raises :class:`~ropa.write.safety.ExportError` (bad format, language, entity or output,
+    or a missing library) and ``ropa.read.workbook.WorkbookError`` (an unreadable input),
+    each with a one-line message.
+    """
+    if fmt not in WRITERS:
+        raise ExportError(f"unknown format '{fmt}': use one of {', '.join(WRITERS)}")
+    if lang not in RECORD_LANGUAGES:
+        raise ExportError(f"unknown language '{lang}': use one of {', '.join(RECORD_LANGUAGES)}")
+    if not paths:
+        raise ExportError("no workbook given")
+    output = Path(output)
+    if fmt in FOLDER_FORMATS:
+        check_output_folder(output, paths, force)
+    else:
+        check_output(output, paths, force)
+    missing = _missing_library(fmt)
+    if missing:
+        raise ExportError(f"the {fmt} export needs {missing}; install it first")
+    group = build_group_record(paths, lang=lang, entity=entity, with_findings=with_findings)
+    return WRITERS[fmt](group, output)
+
+
+def record_frames(
+    paths: Sequence[str | Path], *, entity: str | None = None
+) -> dict[str, pd.DataFrame]:
+    """Every sheet of the (consolidated) record as a pandas DataFrame, keyed by sheet key.
+
+    Several workbooks are consolidated as for ``ropa export``: a processor recorded in
+    several of them is one row. ``entity`` keeps one legal entity and its activities.
+    Raises ``ropa.read.workbook.WorkbookError`` for a workbook that cannot be read.
+    """
+    return group_frames(build_group_record(paths, entity=entity))
+
+
+__all__ = ["ExportError", "build_group_record", "export", "record_frames", "source_file"]

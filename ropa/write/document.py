@@ -1,0 +1,158 @@
+"""The page reports (HTML and PDF) laid out once for both: :func:`build_document`.
+
+A :class:`Document` holds the cover facts, the summary cards and charts, and the record's
+sections with the tables of :mod:`ropa.write.layout` in the :data:`~ropa.write.layout.PAGE`
+style. The HTML template and the PDF writer only draw it, so the two formats always carry
+the same content. Nothing here is escaped: the HTML template autoescapes every cell, and the
+PDF has no markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ropa.model.schema import record_schema
+from ropa.read.group import GroupRecord
+from ropa.write.cells import country_label, dpo_text, plain
+from ropa.write.charts import Chart, summary_charts
+from ropa.write.labels import label
+from ropa.write.layout import PAGE, Section, Table
+from ropa.write.summary import summary
+from ropa.write.tables import report_tables
+
+
+@dataclass(frozen=True)
+class Card:
+    """A summary figure on the first page."""
+
+    key: str
+    title: str
+    value: int
+    tone: str = ""
+
+
+@dataclass
+class Document:
+    """Everything the HTML and PDF reports show, in the report language."""
+
+    lang: str
+    title: str
+    subtitle: str
+    entity: str | None
+    generated: str
+    generated_iso: str
+    version: str
+    controllers: list[list[str]]  # one list of lines per controller
+    dpos: list[str]
+    sources: Table
+    cards: list[Card]
+    charts: list[Chart]
+    sections: list[Section]
+    word: Callable[[str], str]
+
+
+def words(lang: str) -> Callable[[str], str]:
+    """The report's words in ``lang`` (``word("page")``); an unknown key reads as itself."""
+
+    def word(key: str) -> str:
+        try:
+            return label(key, lang)
+        except KeyError:
+            return key
+
+    return word
+
+
+def _controller_lines(row: dict[str, Any], lang: str) -> list[str]:
+    name = plain(row.get("legal_name") or row.get("entity_id"))
+    ident = plain(row.get("registration_number"))
+    lines = [f"{name} ({ident})" if ident else name]
+    country = row.get("country")
+    address = plain(row.get("address"))
+    if address:
+        lines.append(address)
+    elif country:
+        lines.append(country_label(country, lang))
+    contact = ", ".join(
+        plain(row.get(key)) for key in ("contact_email", "contact_phone") if row.get(key)
+    )
+    if contact:
+        lines.append(contact)
+    return lines
+
+
+def _dpos(group: GroupRecord) -> list[str]:
+    return list(
+        dict.fromkeys(text for row in group.record["organisation"] if (text := dpo_text(row)))
+    )
+
+
+def _cards(numbers: dict[str, Any], word: Callable[[str], str]) -> list[Card]:
+    severity = numbers.get("findings_by_severity", {})
+    cards = [
+        Card(key, word(key), int(numbers.get(key, 0)))
+        for key in ("entities", "activities", "processors", "transfers")
+    ]
+    conflicts = int(numbers.get("conflicts", 0))
+    cards.append(Card("conflicts", word("conflicts"), conflicts, "warning" if conflicts else ""))
+    total = sum(int(v) for v in severity.values())
+    if total:
+        tone = "error" if severity.get("error") else "warning" if severity.get("warning") else ""
+        cards.append(Card("findings", word("findings"), total, tone))
+    return cards
+
+
+def _sections(
+    group: GroupRecord, tables: dict[str, Table], word: Callable[[str], str]
+) -> list[Section]:
+    article = record_schema().sheet("organisation").article
+    sections = [
+        Section("summary", word("summary")),
+        Section(
+            "controllers", f"{word('controllers')} ({article})", tables=[tables["controllers"]]
+        ),
+        Section("record_30_1", word("record_30_1"), tables=[tables["record_30_1"]]),
+        Section("record_30_2", word("record_30_2"), tables=[tables["record_30_2"]]),
+    ]
+    for key in ("processors", "transfers", "retention", "conflicts"):
+        sections.append(Section(key, word(key), tables=[tables[key]], annex="?"))
+    # An empty findings annex says nothing the summary does not: only findings get one.
+    if group.findings:
+        sections.append(
+            Section("findings", word("findings"), tables=[tables["findings"]], annex="?")
+        )
+    letters = iter("ABCDEFGH")
+    number = 0
+    for section in sections:
+        if section.annex:
+            section.annex = next(letters)
+        else:
+            number += 1
+            section.number = number
+    return sections
+
+
+def build_document(group: GroupRecord) -> Document:
+    """Lay out the page report of ``group`` in ``group.lang``."""
+    lang = group.lang
+    word = words(lang)
+    numbers = summary(group)
+    tables = {table.key: table for table in report_tables(group, PAGE)}
+    return Document(
+        lang=lang,
+        title=word("report_title"),
+        subtitle=word("report_subtitle"),
+        entity=group.entity,
+        generated=group.generated.strftime("%Y-%m-%d %H:%M"),
+        generated_iso=group.generated.isoformat(timespec="seconds"),
+        version=group.version,
+        controllers=[_controller_lines(row, lang) for row in group.record["organisation"]],
+        dpos=_dpos(group),
+        sources=tables["sources"],
+        cards=_cards(numbers, word),
+        charts=summary_charts(numbers, lang, word),
+        sections=_sections(group, tables, word),
+        word=word,
+    )
