@@ -93,3 +93,20 @@ def find_vendors(text: str) -> list[tuple[int, int, str]]:
         for start, end, name in spans
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
     ]
+
+
+@cache
+def record_name_patterns() -> dict[str, re.Pattern[str]]:
+    """Vendor name -> a pattern that finds it in a record's processor cells.
+
+    Looser than :func:`vendor_index` on purpose: a long name may start a compound, as people
+    write processor names ("Instagramsidor", "Mailchimp-konto").
+    """
+    patterns: dict[str, re.Pattern[str]] = {}
+    for vendor in vendors().values():
+        names = [vendor.name, *vendor.aliases, *vendor.exact_aliases]
+        body = "|".join(
+            re.escape(name) + (r"\w*" if len(name) >= 5 else "") for name in names if name.strip()
+        )
+        patterns[vendor.name] = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return patterns

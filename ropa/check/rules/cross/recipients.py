@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
@@ -10,7 +9,7 @@ from ropa.check.rules.cross.common import _id
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
 from ropa.model.findings import Problem, Severity
-from ropa.model.resources import load_data
+from ropa.model.vendors import record_name_patterns
 from ropa.read.workbook import Row
 
 
@@ -39,19 +38,6 @@ def recipients_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             return
 
 
-def _vendor_patterns() -> dict[str, re.Pattern[str]]:
-
-    patterns: dict[str, re.Pattern[str]] = {}
-    for vendor in load_data("vendors.json")["vendors"]:
-        names = [vendor["name"], *vendor.get("aliases", []), *vendor.get("exact_aliases", [])]
-        # A long name may start a compound ("Instagramsidor", "Mailchimp-konto").
-        body = "|".join(
-            re.escape(name) + (r"\w*" if len(name) >= 5 else "") for name in names if name.strip()
-        )
-        patterns[vendor["name"]] = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-    return patterns
-
-
 def _processor_text(row: Row) -> str:
     return " ".join(row.text(key) for key in ("processor_id", "name", "service"))
 
@@ -72,7 +58,7 @@ def notice_vendor_not_in_record(cx: CrossView) -> Iterator[Problem]:
     vendors = cx.entity("vendors") or []
     if not vendors:
         return
-    patterns = _vendor_patterns()
+    patterns = record_name_patterns()
     texts = [_processor_text(row) for row in cx.ctx.rows("processors")]
     for vendor in vendors:
         pattern = patterns.get(vendor["name"])
