@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from ropa.check.diff import ADDED, CHANGED, REMOVED, RecordDiff, diff_records
 from ropa.cli.export import diff_command
-from ropa.write.diff_text import render_diff
+from ropa.write.console.diff import diff_text, render_diff
+from ropa.write.json_out import diff_json
 from tests.support import Rows, base_rows, write_record
 
 
@@ -80,8 +81,11 @@ def test_text_and_json_rendering(tmp_path: Path) -> None:
     render_diff(diff, console)
     text = console.export_text()
     assert "10 years (longer)" in text and "0 added, 0 removed, 1 changed" in text
-    data = json.loads(json.dumps(diff.to_dict()))
+    data = json.loads(diff_json(diff))
     assert data["summary"]["changed"] == 1 and data["changes"][0]["field"] == "period"
+    written = diff_text(diff)  # what --output FILE gets: plain text, 160 characters wide
+    assert "10 years (longer)" in written and "\x1b" not in written
+    assert max(len(line) for line in written.splitlines()) == 160
 
 
 def _app() -> typer.Typer:

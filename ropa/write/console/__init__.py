@@ -1,0 +1,28 @@
+"""Everything ropa prints on a terminal, rendered with rich.
+
+One function per command; each takes what the command computed and a rich ``Console``
+(by default the terminal, as the command prints it):
+
+* :func:`render_check`: the findings of ``ropa check``;
+* :func:`render_scan`: the notices of ``ropa policy scan``;
+* :func:`render_diff` and :func:`diff_text`: ``ropa diff``, on the terminal or as a file;
+* :func:`render_rules` and :func:`render_explain`: ``ropa rules`` and ``ropa explain``.
+
+The JSON of the same commands is in :mod:`ropa.write.json_out`.
+"""
+
+from __future__ import annotations
+
+from ropa.write.console.diff import diff_text, render_diff
+from ropa.write.console.findings import render_check
+from ropa.write.console.notices import render_scan
+from ropa.write.console.rules import render_explain, render_rules
+
+__all__ = [
+    "diff_text",
+    "render_check",
+    "render_diff",
+    "render_explain",
+    "render_rules",
+    "render_scan",
+]

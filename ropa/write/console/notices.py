@@ -1,0 +1,154 @@
+"""``ropa policy scan`` for people: per notice a checklist, sections, entities and findings,
+then a one-line summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ropa.check.report import PolicyScan, Report
+from ropa.model.findings import Finding
+from ropa.model.languages import ENGLISH_NAMES
+from ropa.model.resources import load_data
+from ropa.read.notice.facts import element_keys, jsonable
+from ropa.write.console.findings import SEVERITY_STYLE as _STYLE
+from ropa.write.console.findings import counts_line
+
+#: Evidence lines shown per element, and characters per line.
+MAX_EVIDENCE = 3
+MAX_CHARS = 80
+
+
+def _clip(text: str, limit: int = MAX_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _checklist(scan: PolicyScan) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for key in element_keys(scan.elements):
+        result = scan.elements[key]
+        mark = Text("✓", style="green") if result.present else Text("✗", style="bold red")
+        lines = Text()
+        for position, evidence in enumerate(result.evidence[:MAX_EVIDENCE]):
+            if position:
+                lines.append("\n")
+            lines.append(f"{evidence.line}: ", style="dim")
+            lines.append(f"“{_clip(evidence.text)}”")
+        more = len(result.evidence) - MAX_EVIDENCE
+        if more > 0:
+            lines.append(f"\n(+{more} more)", style="dim")
+        name = Text(_element_label(key), style="bold" if result.present else "red")
+        name.append(f"\n{_element_article(key)}", style="dim")
+        table.add_row(mark, name, lines)
+    return table
+
+
+def _element_label(key: str) -> str:
+    entry = load_data("policy_elements.json")["elements"].get(key)
+    return entry["label"] if entry else key
+
+
+def _element_article(key: str) -> str:
+    entry = load_data("policy_elements.json")["elements"].get(key)
+    return entry["article"] if entry else ""
+
+
+def _entities(entities: Any) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for key, value in jsonable(entities).items():
+        if value in (None, [], {}, ""):
+            continue
+        if isinstance(value, list):
+            shown = "; ".join(_clip(_entity_text(item), 60) for item in value[:8])
+            if len(value) > 8:
+                shown += f"; (+{len(value) - 8} more)"
+        else:
+            shown = _clip(_entity_text(value))
+        table.add_row(key, shown)
+    return table
+
+
+def _entity_text(value: Any) -> str:
+    if isinstance(value, dict):
+        for name in ("name", "text", "value", "basis", "period"):
+            if value.get(name):
+                line = value.get("line")
+                return f"{value[name]}" + (f" (line {line})" if line else "")
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v not in (None, "", []))
+    return str(value)
+
+
+def _finding_row(table: Table, finding: Finding) -> None:
+    body = Text(finding.message)
+    body.append(f"  [{finding.reference}]", style="dim")
+    if finding.hint:
+        body.append("\nfix: ", style="green")
+        body.append(finding.hint)
+    place = f"line {finding.location.line}" if finding.location.line else "notice"
+    table.add_row(
+        Text(place, style="bold"),
+        Text(f"{finding.severity.value:<7}", style=_STYLE[finding.severity]),
+        Text(finding.code, style="bold magenta"),
+        body,
+    )
+
+
+def render_notice(scan: PolicyScan, console: Console) -> None:
+    """One notice: its language and format, the element checklist, sections, entities and
+    findings."""
+    doc = scan.document
+    console.print(Text(doc.path, style="bold underline"))
+    present = sum(1 for result in scan.elements.values() if result.present)
+    console.print(
+        f" {ENGLISH_NAMES.get(doc.language, doc.language)} ({doc.language}, confidence "
+        f"{doc.language_confidence:.2f}); {doc.format}, {len(doc.lines)} lines; "
+        f"{present} of {len(scan.elements)} elements found"
+    )
+    console.print(Text(" Elements", style="bold blue"))
+    console.print(_checklist(scan))
+    if doc.sections:
+        console.print(Text(" Sections", style="bold blue"))
+        for section in doc.sections:
+            indent = "  " * (section.level - 1)
+            console.print(Text(f" {section.line:>5}  {indent}{_clip(section.title, 90)}"))
+    entities = _entities(scan.entities)
+    if entities.row_count:
+        console.print(Text(" Entities", style="bold blue"))
+        console.print(entities)
+    if scan.findings:
+        console.print(Text(" Findings", style="bold blue"))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", no_wrap=True, min_width=8)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
+        for finding in scan.findings:
+            _finding_row(table, finding)
+        console.print(table)
+    console.print()
+
+
+def summary_line(report: Report) -> Text:
+    """'2 errors, 1 warning, 0 info in 3 notices.' or '✓ No findings in 3 notices.'."""
+    notices = len(report.scans)
+    return counts_line(report.counts(), f"in {notices} notice{'s' if notices != 1 else ''}")
+
+
+def render_scan(report: Report, console: Console | None = None) -> None:
+    """Every notice, then the summary line.
+
+    ``console`` defaults to the terminal, without rich's highlighting of numbers and paths.
+    """
+    console = console or Console(highlight=False)
+    for scan in report.scans:
+        render_notice(scan, console)
+    console.print(summary_line(report))
