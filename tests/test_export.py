@@ -22,8 +22,10 @@ from ropa.model.resources import load_schema
 from ropa.model.schema import record_schema
 from ropa.write.cells import activity_rows
 from ropa.write.labels import RECORD_LANGUAGES, all_labels, conflict_label, label
+from ropa.write.layout import PAGE, SPREADSHEET
 from ropa.write.safety import ExportError, neutralise
 from ropa.write.summary import summary
+from ropa.write.tables import report_tables
 from tests.support import base_rows, write_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +122,45 @@ def test_entity_filter_keeps_the_entity_and_its_activities(tmp_path: Path) -> No
     assert {r["activity_id"] for r in group.record["purposes"]} == {"MKT-01"}
     with pytest.raises(ExportError, match="no entity 'XX'"):
         build_group_record(_group_pair(tmp_path), entity="XX")
+
+
+#: (table, column) pairs whose cells the page reports (html, pdf) show differently from the
+#: spreadsheets (xlsx, csv, md): one option of ropa.write.layout.Style each.
+PAGE_CELLS = {
+    ("sources", "file"),  # short_sources
+    ("sources", "modified"),  # short_sources
+    ("conflicts", "places"),  # worded_places
+    ("processors", "uses"),  # joined_uses
+    ("transfers", "recipient"),  # named_recipients
+}
+
+
+def test_spreadsheets_and_pages_lay_out_one_table_model(tmp_path: Path) -> None:
+    group = build_group_record(_group_pair(tmp_path), with_findings=True)
+    sheets = {table.key: table for table in report_tables(group, SPREADSHEET)}
+    pages = {table.key: table for table in report_tables(group, PAGE)}
+    assert list(sheets) == list(pages)
+    for key, table in sheets.items():
+        page = pages[key]
+        assert table.columns == page.columns, key
+        for index, column in enumerate(table.columns):
+            ours = [str(row[index]) for row in table.rows]
+            theirs = [str(row[index]) for row in page.rows]
+            if (key, column.key) in PAGE_CELLS:
+                continue
+            if key == "findings":  # pages put the errors first (severity_first)
+                ours, theirs = sorted(ours), sorted(theirs)
+            assert ours == theirs, (key, column.key)
+
+
+def test_pages_show_the_errors_first(in_repo: None) -> None:
+    group = build_group_record(["workbooks/flawed-en.xlsx"], with_findings=True)
+    found = report_tables(group, SPREADSHEET)[-1]
+    paged = report_tables(group, PAGE)[-1]
+    assert len(set(paged.tones)) > 1
+    assert paged.tones == sorted(paged.tones, key=["error", "warning", "info"].index)
+    assert [row[0] for row in paged.rows] == [label(tone, "en") for tone in paged.tones]
+    assert sorted(map(str, paged.rows)) == sorted(map(str, found.rows))
 
 
 # --- xlsx ----------------------------------------------------------------------------------
