@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 import sarif_pydantic
 
-from ropa.check.report import Report
 from ropa.check.registry import all_rules
+from ropa.check.report import Report
 from ropa.model.findings import Finding, Location, Severity
 from ropa.model.resources import load_schema
 from ropa.read.config import Config

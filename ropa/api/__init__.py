@@ -12,6 +12,7 @@ and renders what these return::
     scans = ropa.scan_notices(["notices/"])
     ropa.export(["record.xlsx"], "pdf", "record.pdf", lang="sv")
     changes = ropa.diff("record-v1.xlsx", "record-v2.xlsx")
+    frames = ropa.api.record_frames(["record.xlsx"])   # pandas DataFrames, one per sheet
 
 Errors a user can cause (an unreadable workbook or notice, an invalid configuration file, an
 output that cannot be written) raise one of :data:`USER_ERRORS`, each with a one-line message
@@ -24,14 +25,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ropa.api.check import check_paths
-from ropa.api.export import export
+from ropa.api.export import export, record_frames
 from ropa.api.notices import scan_paths
 from ropa.check.diff import RecordDiff, diff_records
 from ropa.check.report import Report
 from ropa.read.config import Config, ConfigError, load_config
 from ropa.read.notice.reading import DEFAULT_MAX_BYTES, PolicyReadError
 from ropa.read.workbook import WorkbookError
-from ropa.write.safety import ExportError
+from ropa.write.diffs import write_diff
+from ropa.write.frames import findings_frame
+from ropa.write.safety import ExportError, check_output
 
 #: The exceptions a user's input or output can cause; each message is one line.
 USER_ERRORS: tuple[type[Exception], ...] = (
@@ -97,10 +100,26 @@ def scan_notices(
     )
 
 
-def diff(old: str | Path, new: str | Path) -> RecordDiff:
+def diff(
+    old: str | Path,
+    new: str | Path,
+    *,
+    output: str | Path | None = None,
+    fmt: str = "text",
+    force: bool = False,
+) -> RecordDiff:
     """What changed between two versions of a record: activities and rows added, removed,
-    changed (``ropa diff``)."""
-    return diff_records(old, new)
+    changed (``ropa diff``).
+
+    With ``output`` the comparison is also written there as ``fmt`` (text, json or xlsx); the
+    output is checked before the workbooks are read, and never replaces an input.
+    """
+    if output is not None:
+        check_output(Path(output), [old, new], force)
+    changes = diff_records(old, new)
+    if output is not None:
+        write_diff(changes, fmt, Path(output))
+    return changes
 
 
 __all__ = [
@@ -110,5 +129,7 @@ __all__ = [
     "check",
     "diff",
     "export",
+    "findings_frame",
+    "record_frames",
     "scan_notices",
 ]

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from ropa.model.version import __version__
 from ropa.cli.check import check
 from ropa.cli.export import diff_command, export_command
 from ropa.cli.init import init
 from ropa.cli.policy import policy_app
 from ropa.cli.rules import explain, list_rules
+from ropa.model.version import __version__
 
 app = typer.Typer(
     name="ropa",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ropa import api
 from ropa.cli.options import (
@@ -21,8 +19,8 @@ from ropa.cli.options import (
     fail,
     parse_codes,
 )
-from ropa.write.sarif import to_sarif
-from ropa.write.text import render_text
+from ropa.write.console import render_check
+from ropa.write.json_out import check_json, sarif_json
 
 
 class CheckFormat(str, Enum):
@@ -62,9 +60,9 @@ def check(
     except api.USER_ERRORS as exc:
         fail(str(exc))
     if output_format is CheckFormat.json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(check_json(report))
     elif output_format is CheckFormat.sarif:
-        typer.echo(json.dumps(to_sarif(report), ensure_ascii=False, indent=2))
+        typer.echo(sarif_json(report))
     else:
-        render_text(report, Console(highlight=False))
+        render_check(report)
     exit_code(report.failed(fail_on.value))

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import io
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ropa import api
-from ropa.check.diff import RecordDiff
 from ropa.cli.options import ForceOption, exit_code, fail, record_language
-from ropa.write.diff_text import render_diff
-from ropa.write.diff_xlsx import write as write_diff_xlsx
-from ropa.write.safety import atomic_write_text, check_output
+from ropa.write.console import render_diff
+from ropa.write.json_out import diff_json
 
 
 class ExportFormat(str, Enum):
@@ -98,30 +93,13 @@ def diff_command(
     if output_format is DiffFormat.xlsx and output is None:
         fail("--format xlsx needs --output FILE")
     try:
-        if output is not None:
-            check_output(output, [old, new], force)
-        diff = api.diff(old, new)
-        if output_format is DiffFormat.xlsx and output is not None:
-            write_diff_xlsx(diff, output)
-        elif output_format is DiffFormat.json:
-            text = json.dumps(diff.to_dict(), ensure_ascii=False, indent=2, default=str)
-            if output is None:
-                typer.echo(text)
-            else:
-                atomic_write_text(output, text + "\n")
-        else:
-            _render_text(diff, output)
+        diff = api.diff(old, new, output=output, fmt=output_format.value, force=force)
     except api.USER_ERRORS as exc:
         fail(str(exc))
     if output is not None:
         typer.echo(f"Wrote {output_format.value} diff {output}.")
+    elif output_format is DiffFormat.json:
+        typer.echo(diff_json(diff))
+    else:
+        render_diff(diff)
     exit_code(changes_exit and diff.has_changes)
-
-
-def _render_text(diff: RecordDiff, output: Path | None) -> None:
-    if output is None:
-        render_diff(diff, Console(highlight=False))
-        return
-    console = Console(record=True, width=160, file=io.StringIO())
-    render_diff(diff, console)
-    atomic_write_text(output, console.export_text())

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ropa import api
 from ropa.cli.options import (
@@ -21,7 +19,8 @@ from ropa.cli.options import (
     parse_codes,
 )
 from ropa.model.languages import notice_language
-from ropa.write.notice_text import render_report
+from ropa.write.console import render_scan
+from ropa.write.json_out import scan_json
 
 policy_app = typer.Typer(
     help="Read published privacy notices and check them against GDPR Art. 13 and 14.",
@@ -94,7 +93,7 @@ def scan(
     except api.USER_ERRORS as exc:
         fail(str(exc))
     if output_format is ScanFormat.json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(scan_json(report))
     else:
-        render_report(report, Console(highlight=False))
+        render_scan(report)
     exit_code(report.failed(fail_on.value))
