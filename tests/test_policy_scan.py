@@ -1,4 +1,8 @@
-"""``ropa policy scan``: the scan, the policy rules, the JSON schema and the command."""
+"""``ropa policy scan``: the scan, the policy rules' documentation, the JSON schema and the command.
+
+Every PN rule's failing and passing cases are data (tests/rules/cases/notice-*.toml), scanned
+with the real detector; the fake detector here keeps the report tests independent of it.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from ropa.check.registry import REGISTRY
 from ropa.api.notices import scan_paths
 from ropa.check.notices import scan_document
+from ropa.check.registry import REGISTRY
 from ropa.check.report import PolicyScan, Report
 from ropa.check.rules.notice import RULES as NOTICE_RULES
 from ropa.model.findings import Severity
@@ -90,21 +94,12 @@ def doc(lines: list[str], language: str = "sv") -> PolicyDocument:
     return PolicyDocument("notice.txt", "txt", "utf-8", lines, language, 1.0, [])
 
 
-def codes(lines: list[str], language: str = "sv") -> dict[str, list[int | None]]:
-    scan = scan_document(doc(lines, language), detector=fake_detector, extractor=fake_extractor)
-    found: dict[str, list[int | None]] = {}
-    for finding in scan.findings:
-        assert finding.location.file == "notice.txt" and finding.location.sheet is None
-        found.setdefault(finding.code, []).append(finding.location.line)
-    return found
-
-
 COMPLETE = [f"Line about it [{key}]." for key in KEYS]
 
 
 def test_policy_rules_are_registered() -> None:
     rules = NOTICE_RULES
-    assert [r.code for r in rules] == [f"PN1{n:02d}" for n in range(1, 18)] + ["PN201", "PN202"]
+    assert rules and all(r.code.startswith(("PN1", "PN2")) for r in rules)
     for item in rules:
         assert item.scope == "policy" and item.doc and "Fix:" in item.doc
         assert item.group.startswith("Notice")
@@ -112,76 +107,7 @@ def test_policy_rules_are_registered() -> None:
     assert REGISTRY["PN105"].severity is Severity.WARNING
 
 
-def test_complete_notice_has_no_findings() -> None:
-    assert codes(COMPLETE) == {}
-
-
-def test_each_missing_element_has_its_rule() -> None:
-    expected = {
-        "controller_identity": "PN101",
-        "dpo_contact": "PN102",
-        "purposes": "PN103",
-        "lawful_basis": "PN104",
-        "recipients": "PN106",
-        "third_country_transfer": "PN107",
-        "retention": "PN109",
-        "right_access": "PN110",
-        "right_complaint": "PN112",
-        "statutory_contractual_requirement": "PN113",
-        "automated_decision_making": "PN114",
-        "data_categories": "PN115",
-        "data_source": "PN116",
-        "cookies": "PN117",
-    }
-    for key, code in expected.items():
-        lines = [line for line in COMPLETE if f"[{key}]" not in line]
-        assert codes(lines) == {code: [None]}, key
-
-
-def test_rights_are_listed_in_one_finding() -> None:
-    lines = [line for line in COMPLETE if "[right_restriction]" not in line]
-    lines = [line for line in lines if "[right_portability]" not in line]
-    scan = scan_document(doc(lines), detector=fake_detector, extractor=fake_extractor)
-    (finding,) = scan.findings
-    assert finding.code == "PN110"
-    assert "restriction of processing (Art. 18), data portability (Art. 20)" in finding.message
-
-
-def test_conditional_rules() -> None:
-    # Safeguards matter only when transfers are mentioned.
-    no_transfer = [line for line in COMPLETE if "transfer" not in line]
-    assert codes(no_transfer) == {"PN107": [None]}
-    no_safeguards = [line for line in COMPLETE if "[transfer_safeguards]" not in line]
-    line = next(n for n, text in enumerate(no_safeguards, 1) if "third_country" in text)
-    assert codes(no_safeguards) == {"PN108": [line]}
-    # Legitimate interests and withdrawal of consent matter only when that basis is used.
-    without = [
-        line
-        for line in COMPLETE
-        if "[legitimate_interests]" not in line and "[right_withdraw_consent]" not in line
-    ]
-    assert codes(without) == {}
-    with_bases = [*without, "We rely on <consent> and on our <legitimate> interests."]
-    assert codes(with_bases) == {"PN105": [len(with_bases)], "PN111": [len(with_bases)]}
-
-
-def test_outdated_authority() -> None:
-    lines = [*COMPLETE, "Du kan klaga hos Datainspektionen."]
-    assert codes(lines) == {"PN201": [len(lines)]}
-    both = [*COMPLETE, "Klaga hos Integritetsskyddsmyndigheten (tidigare Datainspektionen)."]
-    assert codes(both) == {}
-
-
-def test_foreign_authority() -> None:
-    danish = [*COMPLETE, "Du kan klaga hos Datatilsynet."]
-    assert codes(danish, "sv") == {"PN202": [len(danish)]}
-    assert codes(danish, "da") == {}
-    assert codes(danish, "nb") == {}
-    assert codes([*COMPLETE, "Complain to Datatilsynet."], "en") == {}
-    finnish = [*COMPLETE, "Du kan klaga hos Tietosuojavaltuutetun toimisto."]
-    assert codes(finnish, "sv") == {}  # Swedish is an official language of Finland too
-    scan = scan_document(doc(danish), detector=fake_detector, extractor=fake_extractor)
-    assert "Denmark" in scan.findings[0].message
+# The failing and passing cases of every PN rule are data: tests/rules/cases/notice-*.toml.
 
 
 def _validator() -> Any:
