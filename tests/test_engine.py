@@ -116,6 +116,9 @@ def test_explain_takes_names_and_shows_the_source() -> None:
     assert get_rule("xc110") is get_rule("XC110") is not None
     wrong = CliRunner().invoke(app, ["explain", "RP2O1"])
     assert wrong.exit_code == 2 and "did you mean RP201" in wrong.output
+    shared = CliRunner().invoke(app, ["explain", "retention-missing"])
+    assert shared.exit_code == 2 and "RP601 and PN109" in shared.output
+    assert get_rule("retention-missing") is None
 
 
 def test_rules_are_rule_objects_with_one_family_each() -> None:

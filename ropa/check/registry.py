@@ -31,13 +31,19 @@ def all_rules(scope: str | None = None) -> list[Rule]:
     return sorted(chosen, key=lambda item: item.code)
 
 
-def get_rule(code: str) -> Rule | None:
-    """The rule with this code or kebab name (case-insensitive), internal ones included."""
-    wanted = code.strip()
-    for item in (*REGISTRY.values(), *INTERNAL):
-        if wanted.upper() == item.code or wanted.lower() == item.name:
-            return item
-    return None
+def find_rules(code_or_name: str) -> list[Rule]:
+    """The rule with this code, or the rules with this kebab name (case-insensitive; a name
+    can be shared by a record rule and a notice rule, such as ``retention-missing``)."""
+    wanted = code_or_name.strip()
+    everything = (*REGISTRY.values(), *INTERNAL)
+    by_code = [item for item in everything if item.code == wanted.upper()]
+    return by_code or [item for item in everything if item.name == wanted.lower()]
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    """The one rule with this code or name, or None (also when a name is shared)."""
+    found = find_rules(code_or_name)
+    return found[0] if len(found) == 1 else None
 
 
 def nearest_codes(code: str, limit: int = 3) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ropa.check.registry import all_rules, get_rule, nearest_codes
+from ropa.check.registry import all_rules, find_rules, nearest_codes
 from ropa.cli.options import fail
 from ropa.write.console import render_explain, render_rules
 from ropa.write.json_out import rules_json
@@ -27,7 +27,11 @@ def explain(
     code: Annotated[str, typer.Argument(help="A rule code or name, e.g. RP202.")],
 ) -> None:
     """Print the documentation of a rule."""
-    found = get_rule(code)
+    matches = find_rules(code)
+    if len(matches) > 1:
+        codes = " and ".join(item.code for item in matches)
+        fail(f"'{code}' is the name of {codes}; give the code (ropa explain {matches[0].code})")
+    found = matches[0] if matches else None
     if found is None:
         near = nearest_codes(code)
         if near:
