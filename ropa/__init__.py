@@ -16,7 +16,7 @@ pandas, fpdf2, lingua, ...) are imported where they are used.
 
 # Binding ``check`` here shadows the ``ropa.check`` package as an attribute of ``ropa``;
 # import its modules with ``from ropa.check.… import …``, which is unaffected.
-from ropa.api import USER_ERRORS, check, diff, export, scan_notices
+from ropa.api import USER_ERRORS, check, diff, export, import_record, scan_notices
 from ropa.check.report import Report
 from ropa.model.findings import Finding, Location, Severity
 from ropa.model.version import __version__
@@ -31,5 +31,6 @@ __all__ = [
     "check",
     "diff",
     "export",
+    "import_record",
     "scan_notices",
 ]

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ropa.api.check import check_paths
 from ropa.api.export import export, record_frames
+from ropa.api.importing import import_record, show_mapping
 from ropa.api.notices import scan_paths
 from ropa.check.diff import RecordDiff, diff_records
 from ropa.check.report import Report
@@ -130,6 +131,8 @@ __all__ = [
     "diff",
     "export",
     "findings_frame",
+    "import_record",
     "record_frames",
     "scan_notices",
+    "show_mapping",
 ]

@@ -8,6 +8,7 @@ import typer
 
 from ropa.cli.check import check
 from ropa.cli.export import diff_command, export_command
+from ropa.cli.import_ import import_command
 from ropa.cli.init import init
 from ropa.cli.policy import policy_app
 from ropa.cli.rules import explain, list_rules
@@ -42,6 +43,7 @@ def root(
 
 
 app.command()(init)
+app.command("import")(import_command)
 app.command()(check)
 app.command("rules")(list_rules)
 app.command()(explain)

@@ -19,6 +19,7 @@ from ropa.model.legal import country_choices
 from ropa.model.resources import load_data
 from ropa.model.schema import FieldSpec, SheetSpec, record_schema
 from ropa.model.vocab import vocabulary
+from ropa.write.safety import write_cell
 from ropa.write.style import (
     DARK_TEAL,
     DATE_FORMAT,
@@ -234,7 +235,7 @@ def _write_headers(ws: Worksheet, sheet: SheetSpec, lang: str, extra: Sequence[s
     lines = 1
     for column, (title, schema_width, required) in enumerate(headers, start=1):
         width = _width(title, schema_width)
-        cell = ws.cell(row=1, column=column, value=title)
+        cell = write_cell(ws.cell(row=1, column=column), title)
         cell.font = style.header_font
         cell.fill = style.required_fill if required else style.header_fill
         if column > len(sheet.fields):
@@ -273,8 +274,9 @@ def _write_rows(
             value = row.get(key)
             if value is None or value == "" or value == []:
                 continue
-            cell = ws.cell(
-                row=row_number, column=column, value=cell_value(specs[column - 1], value, lang)
+            # Written text is data, never a formula (an imported cell may start with '=').
+            cell = write_cell(
+                ws.cell(row=row_number, column=column), cell_value(specs[column - 1], value, lang)
             )
             cell.alignment = data_align
             if isinstance(cell.value, dt.date):

@@ -1,0 +1,152 @@
+"""Flat rows into the record: one activity per row, its purposes, recipients, transfers and
+retention on their own sheets, each interpreted value with its original wording beside it.
+
+A row whose activity-name (or id) cell is empty, merged down from the row above, or repeats
+the previous row's name is another purpose of the same activity; rows are never grouped by
+business function or department alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ropa.model.schema import record_schema
+from ropa.model.text import fold
+from ropa.read.cells import column_letter
+from ropa.read.importer.builder import AS_WRITTEN, NOTES, ORIGIN, Record, Unread, append_text
+from ropa.read.importer.detect import cell_text
+from ropa.read.importer.mapping import SheetPlan
+from ropa.read.importer.parts import (
+    activity_fields,
+    direct_row,
+    processors,
+    purposes,
+    retention,
+    transfers,
+)
+
+Cells = dict[str, list[tuple[str, str, str]]]  # target -> [(text, cell, heading)]
+
+
+class _Sheet:
+    """Reads the rows of one planned sheet into the record."""
+
+    def __init__(self, plan: SheetPlan, record: Record, entity: str | None) -> None:
+        self.plan, self.record, self.entity = plan, record, entity
+        self.aliases = plan.layout.value_aliases
+        self.file, self.name = plan.source.display, plan.match.sheet.name
+        self.current: dict[str, Any] | None = None
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def origin(self, number: int) -> str:
+        return f"{self.file} › {self.name} › row {number}"
+
+    def unread(self, cell: str, heading: str, text: str, why: str) -> None:
+        self.record.unread.append(Unread(self.file, self.name, cell, heading, text, why))
+
+    def keep(self, row: dict[str, Any], sheet: str, key: str, original: str) -> None:
+        title = record_schema().sheet(sheet).field(key).title("en")
+        append_text(row, title + AS_WRITTEN, original)
+
+    def cells(self, grid_row: list[Any], number: int) -> tuple[Cells, dict[str, str]]:
+        found: Cells = {}
+        extras: dict[str, str] = {}
+        for column in self.plan.columns:
+            raw = grid_row[column.index] if column.index < len(grid_row) else ""
+            text = cell_text(raw)
+            if not text:
+                continue
+            cell = f"{column_letter(column.index)}{number}"
+            if column.target is None:
+                heading = column.heading
+                if self.plan.part.rows == "attach":
+                    heading = f"{self.name}: {heading}"
+                extras[heading] = f"{extras[heading]}\n{text}" if heading in extras else text
+            else:
+                found.setdefault(column.target, []).append((text, cell, column.heading))
+        return found, extras
+
+    @staticmethod
+    def text(cells: Cells, target: str) -> str:
+        return "\n".join(dict.fromkeys(t for t, _, _ in cells.get(target, [])))
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def run(self) -> int:
+        grid = self.plan.match.sheet.grid
+        read = 0
+        for offset, grid_row in enumerate(grid[self.plan.header_row + 1 :]):
+            number = self.plan.header_row + offset + 2
+            cells, extras = self.cells(grid_row, number)
+            if not cells and not extras:
+                continue
+            read += 1
+            rows = self.plan.part.rows
+            if self.plan.layout.schema_sheets:
+                self.direct_row(rows, cells, extras, number)
+            elif rows == "activities":
+                self.activity_row(cells, extras, number)
+            elif rows == "attach":
+                self.attach_row(cells, extras, number)
+            else:
+                self.direct_row(rows, cells, extras, number)
+        return read
+
+    def activity_row(self, cells: Cells, extras: dict[str, str], number: int) -> None:
+        wanted_id = self.text(cells, "activities.activity_id")
+        name = self.text(cells, "activities.name")
+        if not name and self.plan.layout.activity_name_from:
+            name = self.text(cells, self.plan.layout.activity_name_from).split("\n")[0]
+        current = self.current
+        same = current is not None and (
+            (wanted_id and fold(wanted_id) == fold(current.get("_source_id", "")))
+            or (not wanted_id and (not name or fold(name) == fold(current.get("name") or "")))
+        )
+        if not same:
+            entity = self.organisation(cells) or self.entity or self.record.entity(None)
+            activity_id = self.record.new_id("activities", "A", wanted_id or None)
+            current = {"activity_id": activity_id, "entity_ids": entity, "name": name or None,
+                       "_source_id": wanted_id, ORIGIN: self.origin(number)}
+            self.record.rows["activities"].append(current)
+            self.current = current
+        else:
+            self.organisation(cells)
+            append_text(current, ORIGIN, f"row {number}")
+        self.attach(current, cells, extras, number)
+
+    def attach_row(self, cells: Cells, extras: dict[str, str], number: int) -> None:
+        activities = self.record.rows["activities"]
+        if not activities:
+            self.activity_row(cells, extras, number)
+            return
+        self.attach(activities[-1] if self.current is None else self.current, cells, extras, number)
+
+    def organisation(self, cells: Cells) -> str | None:
+        fields = {t.split(".", 1)[1]: self.text(cells, t) for t in cells if t.startswith("organisation.")}
+        if not fields:
+            return None
+        return self.record.entity(fields.pop("legal_name", None) or None, fields)
+
+    # --- one activity's parts ------------------------------------------------------------
+
+    def attach(self, activity: dict[str, Any], cells: Cells, extras: dict[str, str], number: int) -> None:
+        activity_fields(self, activity, cells)
+        purposes(self, activity, cells)
+        retention(self, activity, cells)
+        processors(self, activity, cells, number)
+        transfers(self, activity, cells, number)
+        for heading, text in extras.items():
+            append_text(activity, heading, text)
+        notes = [f"{h}: {t}" for t, _, h in cells.get("notes", [])]
+        if notes:
+            append_text(activity, NOTES, "\n".join(notes))
+
+    def direct_row(self, sheet: str, cells: Cells, extras: dict[str, str], number: int) -> None:
+        direct_row(self, sheet, cells, extras, number)
+
+
+def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> int:
+    """Read one planned sheet into ``record``; the number of source rows read."""
+    return _Sheet(plan, record, entity).run()
+
