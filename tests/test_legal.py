@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -12,7 +13,15 @@ from ropa.model import legal
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.resources import load_data
 
-FILES = ("eea", "adequacy", "supervisory_authorities", "national_id")
+FILES = (
+    "eea",
+    "adequacy",
+    "supervisory_authorities",
+    "national_id",
+    "criminal_data",
+    "children_consent",
+    "international_organisations",
+)
 NORDICS = ("SE", "NO", "DK", "FI", "IS")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -22,6 +31,19 @@ def test_every_file_names_its_source_and_date(name: str) -> None:
     source, date = legal.data_source(name)
     assert source.strip()
     assert ISO_DATE.match(date)
+
+
+def test_every_legal_and_vocabulary_file_is_compiled_and_verified() -> None:
+    found = legal.legal_provenance()
+    assert {item.file for item in found} >= {f"legal/{name}.json" for name in FILES}
+    for item in found:
+        assert ISO_DATE.match(item.compiled), item.file
+        assert item.verified_on is not None and ISO_DATE.match(item.verified_on), item.file
+        assert item.verified_against, item.file
+        assert item.compiled <= item.verified_on, item.file
+    # The audit of issue 10 verified the legal files this month.
+    for name in FILES:
+        assert legal.provenance(f"legal/{name}.json").verified_on == "2026-12-01", name
 
 
 def test_import_does_not_load_pycountry() -> None:
@@ -92,8 +114,9 @@ def test_country_choices_round_trip(lang: str) -> None:
 def test_country_choices_put_the_eea_first() -> None:
     codes = [choice[:2] for choice in legal.country_choices()]
     eea_count = 30
+    territories = set(legal.eea_territories())
     assert all(legal.is_eea(code) for code in codes[:eea_count])
-    assert not any(legal.is_eea(code) for code in codes[eea_count:])
+    assert not any(legal.is_eea(code) for code in codes[eea_count:] if code not in territories)
     assert codes[eea_count:] == sorted(codes[eea_count:])
     assert "SE \u2013 Sverige" in legal.country_choices("sv")
     assert "FI \u2013 Suomi" in legal.country_choices("fi")
@@ -128,9 +151,28 @@ def test_in_eea(code: str) -> None:
     assert legal.is_eea(code)
 
 
-@pytest.mark.parametrize("code", ["GB", "UK", "CH", "US", "FO", "GL", "", "XX"])
+@pytest.mark.parametrize("code", ["GB", "UK", "CH", "US", "FO", "GL", "GI", "", "XX", "EPOrg"])
 def test_not_in_eea(code: str) -> None:
     assert not legal.is_eea(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "state"),
+    [
+        ("AX", "FI"),
+        ("Åland", "FI"),
+        ("GF", "FR"),
+        ("GP", "FR"),
+        ("MQ", "FR"),
+        ("RE", "FR"),
+        ("YT", "FR"),
+        ("MF", "FR"),
+    ],
+)
+def test_eu_territories_with_their_own_code_are_in_the_eea(code: str, state: str) -> None:
+    # TFEU Art. 349 and 355: Åland and the French outermost regions are EU territory.
+    assert legal.is_eea(code)
+    assert legal.member_state(code) == state
 
 
 # --- adequacy ----------------------------------------------------------------------------
@@ -139,7 +181,7 @@ def test_not_in_eea(code: str) -> None:
 def test_us_adequacy_is_dpf_only() -> None:
     decision = legal.adequacy("US")
     assert decision is not None
-    assert decision.dpf_only
+    assert decision.dpf_only and decision.sectoral
     assert "2023/1795" in decision.decision
     assert decision.adopted == "2023-07-10"
 
@@ -150,7 +192,7 @@ def test_us_adequacy_is_dpf_only() -> None:
         ("JP", "2019/419", "2019-01-23"),
         ("KR", "2022/254", "2021-12-17"),
         ("CH", "2000/518", "2000-07-26"),
-        ("GB", "2021/1772", "2021-06-28"),
+        ("BR", "2026/179", "2026-01-26"),
     ],
 )
 def test_adequacy_decisions(code: str, number: str, adopted: str) -> None:
@@ -158,12 +200,63 @@ def test_adequacy_decisions(code: str, number: str, adopted: str) -> None:
     assert decision is not None and not decision.dpf_only
     assert number in decision.decision
     assert decision.adopted == adopted
+    year, serial = number.split("/")
+    assert decision.celex == f"3{year}D{int(serial):04d}"
+    assert decision.link.startswith("https://")
 
 
-def test_adequacy_covers_the_known_countries_only() -> None:
+def test_uk_renewed_until_27_december_2031_with_immigration_in_scope() -> None:
+    decision = legal.adequacy("GB")
+    assert decision is not None
+    assert decision.adopted == "2025-12-19"
+    assert decision.valid_until == "2031-12-27"
+    assert decision.scope == "full"
+    assert "immigration" in decision.scope_note and "including" in decision.scope_note
+    assert decision.in_force(dt.date(2026, 12, 1))
+    assert decision.in_force(dt.date(2031, 12, 27))
+    assert decision.expired(dt.date(2031, 12, 28))
+
+
+def test_brazil_decision_2026_179() -> None:
+    decision = legal.adequacy("Brasilien")
+    assert decision is not None and decision.key == "BR"
+    assert decision.celex == "32026D0179"
+    assert decision.scope == "full"
+    assert decision.in_force(dt.date(2026, 12, 1))
+    assert not decision.in_force(dt.date(2026, 1, 1))
+
+
+def test_european_patent_organisation_is_an_international_organisation_with_adequacy() -> None:
+    for name in ("European Patent Organisation", "EPO", "EPOrg", "Europeiska patentverket"):
+        assert legal.destination(name) == "EPOrg", name
+        assert legal.country_code(name) is None
+    decision = legal.adequacy("European Patent Office")
+    assert decision is not None
+    assert decision.kind == "international_organisation"
+    assert decision.adopted == "2025-07-15"
+    assert legal.adequacy("United Nations") is None  # an organisation without a decision
+
+
+def test_japan_covers_the_private_sector_only() -> None:
+    decision = legal.adequacy("JP")
+    assert decision is not None
+    assert decision.scope == "sectoral"
+    assert "private sector" in decision.scope_note
+    assert "public bodies and academia are not covered" in decision.scope_note
+    assert "extended" not in decision.scope_note
+
+
+def test_sectoral_decisions() -> None:
+    sectoral = {key for key, item in legal.adequacy_decisions().items() if item.sectoral}
+    assert sectoral == {"CA", "JP", "KR", "US"}
+    assert "PIPEDA" in (legal.adequacy("Canada") or pytest.fail()).scope_note
+
+
+def test_adequacy_covers_the_known_destinations_only() -> None:
     covered = {
         "AD",
         "AR",
+        "BR",
         "CA",
         "FO",
         "GG",
@@ -177,16 +270,22 @@ def test_adequacy_covers_the_known_countries_only() -> None:
         "GB",
         "US",
         "UY",
+        "EPOrg",
     }
-    assert all(legal.adequacy(code) for code in covered)
+    assert set(legal.adequacy_decisions()) == covered
     assert legal.adequacy("CN") is None
     assert legal.adequacy("SE") is None  # inside the EEA: no decision needed
-    assert "PIPEDA" in (legal.adequacy("Canada") or pytest.fail()).scope
 
 
-def test_adequacy_dates_are_iso() -> None:
+def test_adequacy_entries_are_complete() -> None:
     for raw in load_data("legal/adequacy.json")["decisions"]:
-        assert ISO_DATE.match(raw["adopted"]), raw["country"]
+        for key in ("adopted", "valid_from"):
+            assert ISO_DATE.match(raw[key]), raw["key"]
+        for key in ("valid_until", "review_due"):
+            assert raw[key] is None or ISO_DATE.match(raw[key]), raw["key"]
+        assert raw["scope"] in {"full", "sectoral"}, raw["key"]
+        assert raw["kind"] in {"country", "international_organisation"}, raw["key"]
+        assert raw["celex"] or raw["url"], raw["key"]
 
 
 # --- supervisory authorities -------------------------------------------------------------
@@ -232,6 +331,19 @@ def test_find_authority_current_names(text: str) -> None:
     assert legal.find_authority(text) == (legal.authorities("SE")[0], None)
 
 
+def test_aland_has_its_own_authority() -> None:
+    found = legal.find_authority("Datainspektionen", country="AX")
+    assert found is not None
+    authority, until = found
+    assert until is None and authority.website == "www.di.ax" and authority.region_of == "FI"
+    assert {a.country for a in legal.authorities("AX")} == {"AX", "FI"}
+
+
+@pytest.mark.parametrize("text", ["Dataombudsmannens byrå", "dataombudsmannen"])
+def test_finnish_authority_by_its_swedish_name(text: str) -> None:
+    assert legal.find_authority(text) == (legal.authorities("FI")[0], None)
+
+
 def test_find_authority_shared_name_and_unknown() -> None:
     found = legal.find_authority("datatilsynet", country="Norge")
     assert found is not None and found[0].country == "NO"
@@ -259,6 +371,37 @@ def test_national_id_rules(country: str, provision: str, id_name: str) -> None:
     assert provision in rule.provision
     assert id_name in rule.id_name
     assert rule.summary
+
+
+def test_danish_cpr_rule_is_a_closed_list_and_disclosure_only() -> None:
+    rule = legal.national_id_rule("DK")
+    assert rule is not None
+    assert "fri udveksling" in rule.provision
+    assert "closed list" in rule.summary and "disclosure that is a natural part" in rule.summary
+
+
+@pytest.mark.parametrize(
+    ("country", "provision"),
+    [("SE", "3 kap. 8 §"), ("NO", "§ 11"), ("DK", "§ 8"), ("FI", "7 §"), ("AX", "7 §")],
+)
+def test_criminal_data_rules(country: str, provision: str) -> None:
+    rule = legal.criminal_data_rule(country)
+    assert rule is not None and provision in rule.provision
+    assert legal.criminal_data_rule("US") is None
+
+
+def test_swedish_criminal_data_cites_the_act_not_the_regulation() -> None:
+    rule = legal.criminal_data_rule("SE")
+    assert rule is not None
+    assert "dataskyddslagen" in rule.provision and "2018:219" in rule.provision
+    assert "dataskyddsförordning 3 kap" not in rule.provision
+
+
+@pytest.mark.parametrize("country", ["SE", "NO", "DK", "FI"])
+def test_nordic_age_of_digital_consent_is_13(country: str) -> None:
+    found = legal.child_consent_age(country)
+    assert found.age == 13 and found.country == country and "§" in found.provision
+    assert legal.child_consent_age("DE").age == 16
 
 
 def test_national_id_rule_unknown() -> None:

@@ -32,10 +32,11 @@ def code(name: str, text: str) -> str | None:
 
 
 @pytest.mark.parametrize("name", [*NAMES, "none"])
-def test_every_file_names_its_source_and_date(name: str) -> None:
+def test_every_file_names_its_source_and_dates(name: str) -> None:
     data = load_data(f"vocab/{name}.json")
     assert data["source"].strip()
-    assert len(data["date"]) == 10 and data["date"][4] == "-"
+    assert len(data["compiled"]) == 10 and data["compiled"][4] == "-"
+    assert len(data["verified"]["on"]) == 10 and data["verified"]["against"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -76,7 +77,7 @@ def test_get_label_and_unknown_code() -> None:
 
 def test_vocabulary_is_cached() -> None:
     assert vocabulary("yes_no") is vocabulary("yes_no")
-    assert vocabulary("yes_no").date
+    assert vocabulary("yes_no").compiled and vocabulary("yes_no").verified
 
 
 # --- normalisation -----------------------------------------------------------------------

@@ -70,7 +70,8 @@ class Vocabulary:
     def __init__(self, data: dict[str, Any]) -> None:
         self.name: str = data["name"]
         self.source: str = data["source"]
-        self.date: str = data["date"]
+        self.compiled: str = data["compiled"]
+        self.verified: str = data["verified"]["on"]
         self.terms: tuple[Term, ...] = tuple(_term(raw) for raw in data["terms"])
         pattern = data.get("code_pattern")
         self._pattern = re.compile(pattern) if pattern else None

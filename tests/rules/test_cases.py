@@ -39,6 +39,9 @@ base record's data rows of that sheet (row 0 is spreadsheet row 2):
 * ``empty = ["sheet", ...]`` deletes every data row of these sheets (headers stay);
 * ``add.<sheet> = [{ field = value, ... }, ...]`` appends rows.
 
+``today = 2032-01-15`` checks the record as of that day instead of ``tests.support.TODAY``
+(for rules about dates: an adequacy decision's end, the age of ropa's legal data).
+
 The workbook (``workbook.*``): the options of ``tests.support.write_record`` (``lang``,
 ``drop_sheets``, ``drop_columns`` as "sheet.field", ``hidden`` sheets, ``duplicate_headers``,
 ``title_rows``, ``header_case``), and edits of the written sheets by their title, applied in
@@ -104,7 +107,7 @@ NOTICE_NAME = "notice.md"
 CODE = re.compile(r"^(RP|PN|XC)\d{3}$")
 FAMILIES = {"RP": "record", "PN": "policy", "XC": "cross"}
 
-RECORD_KEYS = {"set", "unset", "remove", "empty", "add", "workbook"}
+RECORD_KEYS = {"set", "unset", "remove", "empty", "add", "workbook", "today"}
 NOTICE_KEYS = {"notice"}
 EXPECT_KEYS = {"expect", "absent", "no_other_findings"}
 ALLOWED = {
@@ -250,7 +253,7 @@ _CHECKED: dict[str, list[Finding]] = {}
 
 def findings_of(case: Case, folder: Path) -> list[Finding]:
     """Build the case's subject once and check it: every finding it produces."""
-    key = json.dumps([case.family, case.data], sort_keys=True, default=str)
+    key = json.dumps([case.family, case.data], sort_keys=True, default=str)  # today included
     if key not in _CHECKED:
         _CHECKED[key] = _check(case, folder)
     return _CHECKED[key]
@@ -258,7 +261,7 @@ def findings_of(case: Case, folder: Path) -> list[Finding]:
 
 def _check(case: Case, folder: Path) -> list[Finding]:
     data = case.data
-    config = Config(today=TODAY)
+    config = Config(today=data.get("today", TODAY))
     if case.family == "PN":
         path = folder / NOTICE_NAME
         path.write_text(notice_text(data["notice"]), encoding="utf-8")

@@ -5,6 +5,8 @@ resolved with :func:`ropa.model.legal.find_authority`. Long one-word names match
 inflections ("Datainspektionens", "tietosuojavaltuutetulle"): the last two letters of the
 name may vary. Short names (IMY) only count for the Nordic authorities, in capitals, as a
 word: elsewhere they clash with ordinary abbreviations (DSB is also the Danish railway).
+"Datainspektionen" on a line that also says Åland (or di.ax) is Åland's own authority, not
+the former name of Sweden's IMY.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from functools import cache, lru_cache
 from ropa.model.legal import Authority, find_authority, supervisory_authorities
 from ropa.model.patterns import phrase_source, whole_word, word_start
 
-_NORDIC = ("SE", "NO", "DK", "FI", "IS")
+_NORDIC = ("SE", "NO", "DK", "FI", "IS", "AX")
+# A line that places the authority on Åland: "Datainspektionen på Åland", "Ålands ...", di.ax.
+_ALAND = re.compile(r"\båland|\bdi\.ax\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     for authority in supervisory_authorities():
         country = authority.country
         names = [authority.name, authority.name_en, *authority.name.split(" / ")]
+        names += list(authority.other_names)
         names += [old for old, _ in authority.former_names]
         names += [part for old, _ in authority.former_names for part in old.split(" / ")]
         for name in names:
@@ -97,6 +102,7 @@ def _find_mentions(
     needles = _needles()
     for number, line in enumerate(lines, start=1):
         lower = line.lower()
+        local = ("AX", *preferred) if _ALAND.search(line) else preferred
         spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
         for needle, folded, pattern, spelling, country in needles:
             if needle not in (lower if folded else line):
@@ -108,7 +114,7 @@ def _find_mentions(
         for (start, end), candidates in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
             if start < covered:  # inside a longer name already taken
                 continue
-            chosen = next((c for c in candidates if c[1] in preferred), candidates[0])
+            chosen = next((c for c in candidates if c[1] in local), candidates[0])
             resolved = find_authority(chosen[0], country=chosen[1])
             if resolved is None or (resolved[0].country, resolved[1]) in seen:
                 continue

@@ -40,7 +40,7 @@ def _special(row: Row) -> list[str]:
     "XC104",
     "data-category-not-in-notice",
     Severity.WARNING,
-    "Art. 14(1)(d), Art. 13(1)(c)",
+    "Art. 14(1)(d)",
 )
 def data_category_not_in_notice(cx: CrossView) -> Iterator[Problem]:
     """The record lists a kind of personal data that the notice never mentions.

@@ -22,7 +22,8 @@ def supervisory_authority_outdated(ctx: NoticeView) -> Iterator[Problem]:
     For example Sweden's Datainspektionen became Integritetsskyddsmyndigheten (IMY) on 1
     January 2021. People who want to complain (Art. 13(2)(d), 77) are sent to an authority
     that no longer exists under that name, and the notice is visibly out of date. A former
-    name given beside the current one ("IMY, formerly Datainspektionen") is fine.
+    name given beside the current one ("IMY, formerly Datainspektionen") is fine, and so is
+    Åland's own Datainspektionen (di.ax), named with Åland or its website.
 
     Fix: use the authority's current name and website.
     """
@@ -63,7 +64,9 @@ def supervisory_authority_foreign(ctx: NoticeView) -> Iterator[Problem]:
     if not expected:
         return
     mentions = find_mentions(ctx.document.lines, expected)
-    if not mentions or any(m.authority.country in expected for m in mentions):
+    if not mentions or any(
+        m.authority.country in expected or m.authority.region_of in expected for m in mentions
+    ):
         return
     first = mentions[0]
     authority = first.authority

@@ -11,6 +11,7 @@ from ropa.check.rules.record import (
     sheet_oddities,
     special,
     structure,
+    transfer_basis,
     transfers,
     values,
 )
@@ -22,6 +23,7 @@ RULES = collect(
     lawful_basis,
     special,
     transfers,
+    transfer_basis,
     processors,
     retention,
     dpia,

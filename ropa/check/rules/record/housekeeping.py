@@ -1,4 +1,5 @@
-"""RP8xx: keeping the record current (Art. 5(2), Art. 24(1)) and complete (Art. 30(1)(g))."""
+"""RP8xx: keeping the record current (Art. 5(2), Art. 24(1)) and complete (Art. 30(1)(g)), and
+ropa's own legal data current."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ropa.check.rules.record.common import has_content, label
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
+from ropa.model.legal import oldest_verification
 
 
 def _months_between(start: dt.date, end: dt.date) -> int:
@@ -92,3 +94,33 @@ def security_measures_missing(ctx: RecordView) -> Iterator[Problem]:
                 hint="Describe the measures or reference the security policy, "
                 "e.g. 'ISMS policy v3'.",
             )
+
+
+#: How old ropa's legal data may get before a check says so.
+LEGAL_DATA_MONTHS = 12
+
+
+@rule("RP810", "legal-data-not-verified-recently", Severity.INFO, "Art. 5(2)")
+def legal_data_not_verified_recently(ctx: RecordView) -> Iterator[Problem]:
+    """ropa's legal data was last checked against the official sources over a year ago.
+
+    ropa's adequacy decisions, EEA territories, authorities and national rules
+    (ropa/data/legal) and vocabularies (ropa/data/vocab) each say when they were verified
+    and against which official page (docs/data-sources.md). Decisions are renewed, expire
+    and are adopted; an install whose data is older than 12 months may report a transfer
+    wrongly.
+
+    Fix: update ropa (pip install -U ropa); if you are on the latest release, check the
+    Commission's adequacy page yourself before relying on the transfer findings.
+    """
+    oldest = oldest_verification()
+    verified = oldest.verified_date
+    if verified is not None and _months_between(verified, ctx.today) < LEGAL_DATA_MONTHS:
+        return
+    when = f"on {oldest.verified_on}" if verified is not None else "never"
+    yield Problem(
+        ctx.at("organisation"),  # about the record as a whole: its first sheet
+        f"ropa's legal data was last verified {when} ({oldest.file}), more than "
+        f"{LEGAL_DATA_MONTHS} months before {ctx.today.isoformat()}.",
+        hint="Update ropa, or check the official sources named in docs/data-sources.md.",
+    )

@@ -42,8 +42,11 @@ def criminal_data_without_authority(ctx: RecordView) -> Iterator[Problem]:
     """An activity processes criminal-offence data without naming its authority.
 
     Art. 10 allows processing data about criminal convictions and offences only under the
-    control of official authority or when authorised by Union or Member State law (for
-    example Sweden's dataskyddsförordning 3 kap. 8 § with förordning (2018:219) 5 §).
+    control of official authority or when authorised by Union or Member State law: in
+    Sweden dataskyddslagen (2018:218) 3 kap. 8 § for authorities and förordning (2018:219)
+    5 § for others, in Norway personopplysningsloven § 11, in Denmark
+    databeskyttelsesloven § 8, in Finland tietosuojalaki (1050/2018) 7 §
+    (ropa/data/legal/criminal_data.json).
 
     Fix: name the legal provision that authorises it in the Art. 10 authority column.
     """
@@ -66,7 +69,10 @@ def national_id_without_justification(ctx: RecordView) -> Iterator[Problem]:
     Art. 87 lets Member States set conditions for national identity numbers, and the
     Nordic countries do: Sweden's dataskyddslag (2018:218) 3 kap. 10 §, Norway's
     personopplysningsloven § 12, Denmark's databeskyttelseslov § 11 and Finland's
-    tietosuojalaki (1050/2018) 29 §. Each requires the use to be clearly justified.
+    tietosuojalaki (1050/2018) 29 §. Each sets its own conditions: in Sweden the use must
+    be clearly justified, in Norway there must be an objective need for secure
+    identification and the method must be necessary, and Denmark and Finland give closed
+    lists of grounds (consent among them).
 
     Fix: state why the identity number is needed, under the rule of the entity's country.
     """

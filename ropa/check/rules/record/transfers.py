@@ -2,42 +2,48 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, label, term
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
-from ropa.model.legal import adequacy, country_code, is_eea
+from ropa.model.legal import adequacy, destination, is_eea
 from ropa.read.workbook import Row
 
-#: Mechanisms that are safeguards under Art. 46 or 47, or a derogation under Art. 49.
-_SAFEGUARDS = {"scc", "bcr", "derogation"}
+#: Mechanisms that are safeguards under Art. 46 or 47, or a derogation under Art. 49
+#: ("model clauses" of no stated set too: RP416 asks which set).
+_SAFEGUARDS = {"scc", "bcr", "derogation", "model_clauses"}
+#: Mechanisms another rule reports as wrong in themselves (RP402, RP403, RP412, RP415).
+REPORTED_ELSEWHERE = {"privacy_shield", "safe_harbor", "dpf", "scc_2001", "scc_2004", "scc_2010"}
 
 
-def _third_countries(row: Row, field: str) -> list[str]:
-    codes = (country_code(item) for item in row.items(field))
+def third_countries(row: Row, field: str) -> list[str]:
+    """The destinations of a cell outside the EEA: country codes or organisation keys."""
+    codes = (destination(item) for item in row.items(field))
     return [code for code in codes if code is not None and not is_eea(code)]
 
 
-def _mechanism(row: Row, field: str) -> str | None:
+def mechanism_of(row: Row, field: str) -> str | None:
     found = term(row, field, "transfer_mechanism")
     return found.code if found is not None else None
 
 
-def _covered(code: str, mechanism: str | None, dpf_certified: bool) -> bool:
-    """Whether a transfer to this country has a valid ground under Chapter V."""
+def _covered(code: str, mechanism: str | None, dpf_certified: bool, today: dt.date) -> bool:
+    """Whether a transfer to this destination has a valid ground under Chapter V today."""
     if mechanism in _SAFEGUARDS:
         return True
     decision = adequacy(code)
-    if decision is None:
+    if decision is None or not decision.in_force(today):
         return False
     if decision.dpf_only:
         return dpf_certified and mechanism in {"adequacy", "dpf", None, "not_applicable"}
     return True
 
 
-def _recipient(ctx: RecordView, transfer: Row) -> Row | None:
+def recipient_of(ctx: RecordView, transfer: Row) -> Row | None:
+    """The Processors row a Transfers row names, by id or name."""
     return ctx.processors.get(fold(transfer.text("recipient")))
 
 
@@ -45,26 +51,29 @@ def _recipient(ctx: RecordView, transfer: Row) -> Row | None:
 def transfer_without_safeguard(ctx: RecordView) -> Iterator[Problem]:
     """Data goes to a country outside the EEA with no adequacy decision and no safeguard.
 
-    A transfer to a third country needs an adequacy decision (Art. 45), an appropriate
-    safeguard such as standard contractual clauses or binding corporate rules (Art. 46,
-    47), or a derogation (Art. 49). ropa knows the Commission's adequacy decisions and
-    their dates (ropa/data/legal/adequacy.json).
+    A transfer to a third country or an international organisation needs an adequacy
+    decision in force (Art. 45), an appropriate safeguard such as standard contractual
+    clauses or binding corporate rules (Art. 46, 47), or a derogation (Art. 49). ropa knows
+    the Commission's adequacy decisions, for countries and for international organisations,
+    with the dates they apply from and until (ropa/data/legal/adequacy.json); a decision past
+    its end date is reported by RP410 instead.
 
     Fix: record the mechanism (usually the 2021 standard contractual clauses) and a
     transfer impact assessment, or stop the transfer.
     """
     for row in ctx.rows("transfers"):
-        code = country_code(row.text("country"))
+        code = destination(row.text("country"))
         if code is None or is_eea(code):
             continue
-        mechanism = _mechanism(row, "mechanism")
-        if mechanism in {"privacy_shield", "safe_harbor", "dpf"} or (
-            code == "US" and mechanism == "adequacy"
-        ):
-            continue  # RP402 and RP403 say what is wrong with these
-        recipient = _recipient(ctx, row)
+        mechanism = mechanism_of(row, "mechanism")
+        if mechanism in REPORTED_ELSEWHERE or (code == "US" and mechanism == "adequacy"):
+            continue  # RP402, RP403, RP412 and RP415 say what is wrong with these
+        decision = adequacy(code)
+        if decision is not None and decision.expired(ctx.today):
+            continue  # RP410
+        recipient = recipient_of(ctx, row)
         certified = recipient is not None and is_yes(recipient, "dpf_certified")
-        if not _covered(code, mechanism, certified):
+        if not _covered(code, mechanism, certified, ctx.today):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
                 f"Transfer of activity {row.text('activity_id')} to {code} has no adequacy "
@@ -84,11 +93,11 @@ def us_adequacy_without_dpf(ctx: RecordView) -> Iterator[Problem]:
     Fix: check the recipient on the DPF list and mark DPF certified Yes, or use SCCs.
     """
     for row in ctx.rows("transfers"):
-        if country_code(row.text("country")) != "US":
+        if destination(row.text("country")) != "US":
             continue
-        if _mechanism(row, "mechanism") not in {"adequacy", "dpf"}:
+        if mechanism_of(row, "mechanism") not in {"adequacy", "dpf"}:
             continue
-        recipient = _recipient(ctx, row)
+        recipient = recipient_of(ctx, row)
         if recipient is None or not is_yes(recipient, "dpf_certified"):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
@@ -100,8 +109,8 @@ def us_adequacy_without_dpf(ctx: RecordView) -> Iterator[Problem]:
             )
     for row in ctx.rows("processors"):
         if (
-            "US" in _third_countries(row, "countries")
-            and _mechanism(row, "transfer_mechanism")
+            "US" in third_countries(row, "countries")
+            and mechanism_of(row, "transfer_mechanism")
             in {
                 "adequacy",
                 "dpf",
@@ -129,8 +138,8 @@ def invalidated_transfer_mechanism(ctx: RecordView) -> Iterator[Problem]:
     for sheet, field in (("transfers", "mechanism"), ("processors", "transfer_mechanism")):
         for row in ctx.rows(sheet):
             found = term(row, field, "transfer_mechanism")
-            if found is None or "invalid_since" not in found.attrs:
-                continue
+            if found is None or "ruling" not in found.attrs:
+                continue  # the repealed SCC sets have no ruling: RP415
             yield Problem(
                 ctx.at(sheet, row, field),
                 f"'{row.text(field)}' is no longer a valid transfer mechanism: it was "
@@ -161,7 +170,7 @@ def third_country_processor_without_transfer(ctx: RecordView) -> Iterator[Proble
         for recipient in ctx.processors_of(activity):
             countries = third.get(id(recipient))
             if countries is None:
-                countries = third[id(recipient)] = _third_countries(recipient, "countries")
+                countries = third[id(recipient)] = third_countries(recipient, "countries")
             if countries and (key, id(recipient)) not in recorded:
                 yield Problem(
                     ctx.at("activities", activity, "recipients"),
@@ -190,7 +199,10 @@ def transfer_impact_assessment_missing(ctx: RecordView) -> Iterator[Problem]:
     """
     for sheet, field in (("transfers", "mechanism"), ("processors", "transfer_mechanism")):
         for row in ctx.rows(sheet):
-            if _mechanism(row, field) in {"scc", "bcr"} and not has_content(row, "tia_reference"):
+            mechanism = mechanism_of(row, field)
+            if mechanism in {"scc", "bcr", "model_clauses"} and not has_content(
+                row, "tia_reference"
+            ):
                 where = (
                     row.text("activity_id") if sheet == "transfers" else label(row, "processor_id")
                 )

@@ -12,7 +12,7 @@ from ropa.check.rules.record.common import suggest_label
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
-from ropa.model.legal import country_code
+from ropa.model.legal import country_code, destination
 from ropa.model.schema import FieldSpec
 from ropa.model.vocab import is_none, vocabulary
 
@@ -112,13 +112,19 @@ def invalid_email(ctx: RecordView) -> Iterator[Problem]:
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 
 
+#: Sheets whose country cells say where data goes, so may name an international organisation.
+_DESTINATIONS = {"processors", "transfers"}
+
+
 @rule("RP112", "invalid-country", Severity.ERROR, "Art. 30(1)(e), Art. 44")
 def invalid_country(ctx: RecordView) -> Iterator[Problem]:
     """A country cell holds something that is not an ISO 3166-1 country.
 
     Country cells take the two-letter ISO code (SE, NO, DK, FI, US), the drop-down entry
     ("SE - Sweden" with an en dash), or a country name in one of the five languages. Without a known
-    country ropa cannot tell whether data leaves the EEA.
+    country ropa cannot tell whether data leaves the EEA. Where data goes (the Processors and
+    Transfers sheets) an international organisation is a destination too (Art. 30(1)(e)): its
+    name or short name, e.g. "European Patent Organisation" or EPOrg.
 
     Fix: use the two-letter ISO 3166-1 alpha-2 code.
     """
@@ -126,9 +132,10 @@ def invalid_country(ctx: RecordView) -> Iterator[Problem]:
         for spec in sheet.spec.fields:
             if spec.kind != "country" or spec.key not in sheet.columns:
                 continue
+            known = destination if sheet.spec.key in _DESTINATIONS else country_code
             for row in sheet.rows:
                 for item in row.items(spec.key) if spec.multi else [row.text(spec.key)]:
-                    if item and country_code(item) is None:
+                    if item and known(item) is None:
                         yield Problem(
                             ctx.at(sheet.spec.key, row, spec.key),
                             f"'{item}' is not an ISO 3166-1 country code.",
