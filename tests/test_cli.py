@@ -106,7 +106,7 @@ def test_pyproject_tool_ropa(tmp_path: Path) -> None:
     ("make", "expected"),
     [
         (lambda d: d / "missing.xlsx", "no such file"),
-        (lambda d: d, "is a folder"),
+        (lambda d: d, "no workbooks"),
         (lambda d: _write(d / "empty.xlsx", b""), "is empty"),
         (lambda d: _write(d / "notes.xlsx", b"just some text"), "is a text file"),
         (

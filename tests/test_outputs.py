@@ -49,8 +49,10 @@ def test_json_finding_has_every_key(report: Report) -> None:
         "row",
         "column",
         "cell",
+        "key",
         "hint",
     }
+    assert finding["key"] == "HR-01/Pay salaries"  # activity and purpose name the row
     assert "Did you mean" in finding["hint"]
 
 

@@ -30,7 +30,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     if build.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{build.stderr[-2000:]}")
-    wheel = next(dist.glob("ropa-*.whl"))
+    wheel = next(dist.glob("ropa_gdpr-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "ropa/_bundled/schemas/record.schema.json" in names
     assert "ropa/_bundled/schemas/findings.schema.json" in names

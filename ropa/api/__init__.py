@@ -59,17 +59,22 @@ def check(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     policies: Sequence[str | Path] = (),
+    baseline: str | Path | None = None,
 ) -> Report:
     """Check records of processing activities (``ropa check``).
 
     ``config`` is a configuration file (``ropa.toml`` or ``pyproject.toml``) or a
     :class:`~ropa.read.config.Config`; without it each workbook uses the file found beside it.
     ``select``/``ignore`` are rule codes or prefixes; ``policies`` are privacy notices (files
-    or folders) to cross-check every workbook against.
+    or folders) to cross-check every workbook against; ``baseline`` a saved JSON report whose
+    findings are not reported again. Folders give the workbooks in them; Excel's lock files are
+    skipped (``report.notes``); a workbook that cannot be read is in ``report.errors`` while the
+    others are checked, and its error is raised only when nothing could be read.
     """
     paths = [Path(path) for path in paths]
     base = _config(paths[0], config) if paths else None
-    return check_paths(paths, base, list(select or []), list(ignore or []), policies)
+    known = Path(baseline) if baseline is not None else None
+    return check_paths(paths, base, list(select or []), list(ignore or []), policies, known)
 
 
 def scan_notices(

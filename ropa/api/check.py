@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ropa.check.baseline import new_findings
 from ropa.check.record import check_read_workbook
 from ropa.check.report import Report
+from ropa.check.selection import check_codes, check_config
 from ropa.model.findings import Finding
+from ropa.read.baseline import load_baseline
 from ropa.read.config import Config, load_config
-from ropa.read.workbook import Workbook, read_workbook
+from ropa.read.discovery import workbook_files
+from ropa.read.notice.reading import PolicyReadError
+from ropa.read.workbook import Workbook, WorkbookError, read_workbook
 
 
 def check_workbook(
@@ -37,19 +42,38 @@ def check_paths(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     policies: Sequence[str | Path] = (),
+    baseline: Path | None = None,
 ) -> Report:
-    """Check several workbooks; each uses its own configuration file unless one is given.
+    """Check workbooks (folders give the workbooks in them); each uses its own configuration
+    file unless one is given.
 
-    ``policies`` are privacy notices (files or folders) to cross-check every workbook against.
+    ``policies`` are privacy notices (files or folders) to cross-check every workbook against;
+    ``baseline`` a saved JSON report whose findings are not reported again. A workbook or
+    notice that cannot be read does not stop the others: it is in ``report.errors``, and when
+    no input could be read at all its error is raised.
     """
-    report = Report()
-    for path in paths:
-        path = Path(path)
+    check_codes(select or (), "--select")
+    check_codes(ignore or (), "--ignore")
+    known = load_baseline(baseline) if baseline is not None else None
+    files, notes = workbook_files(paths)
+    report = Report(notes=notes)
+    failures: list[Exception] = []
+    for path in files:
         base = config or load_config(path)
-        workbook, findings = check_workbook(
-            path, base.with_cli(select, ignore), str(path), policies
-        )
+        check_config(base)
+        try:
+            workbook, findings = check_workbook(
+                path, base.with_cli(select, ignore), str(path), policies
+            )
+        except (WorkbookError, PolicyReadError) as exc:
+            failures.append(exc)
+            report.errors.append(str(exc))
+            continue
         report.files.append(str(path))
         report.activities += len(workbook.rows("activities"))
         report.findings.extend(findings)
+    if failures and not report.files:
+        raise failures[0]
+    if known is not None:
+        report.findings, report.baselined = new_findings(report.findings, known)
     return report

@@ -19,6 +19,7 @@ from ropa.api.check import check_workbook
 from ropa.model.findings import Finding
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.version import __version__
+from ropa.read.discovery import workbook_files
 from ropa.read.group import GroupRecord, Record, SourceFile, UnknownEntity, group_record
 from ropa.read.record import record_from_workbook
 from ropa.read.workbook import read_workbook
@@ -103,6 +104,7 @@ def export(
         raise ExportError(f"unknown format '{fmt}': use one of {', '.join(WRITERS)}")
     if lang not in RECORD_LANGUAGES:
         raise ExportError(f"unknown language '{lang}': use one of {', '.join(RECORD_LANGUAGES)}")
+    paths, _ = workbook_files(paths)  # folders give their workbooks; lock files are skipped
     if not paths:
         raise ExportError("no workbook given")
     output = Path(output)

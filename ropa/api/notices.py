@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ropa.check.notices import scan_document
 from ropa.check.report import PolicyScan, Report
+from ropa.check.selection import check_codes, check_config
 from ropa.read.config import Config, load_config
 from ropa.read.notice.facts import Detector, Extractor
 from ropa.read.notice.reading import DEFAULT_MAX_BYTES, policy_files, read_policy
@@ -56,6 +57,8 @@ def scan_paths(
     Raises ``PolicyReadError`` for the first notice (in order) that cannot be read and
     ``ConfigError`` for an invalid configuration file.
     """
+    check_codes(select or (), "--select")
+    check_codes(ignore or (), "--ignore")
     files = policy_files(paths)
     configs: dict[Path, Config] = {}
     settings: list[Config] = []
@@ -63,6 +66,7 @@ def scan_paths(
         if config is None:
             if path.parent not in configs:
                 configs[path.parent] = load_config(path)
+                check_config(configs[path.parent])
             base = configs[path.parent]
         else:
             base = config

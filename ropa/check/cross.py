@@ -7,6 +7,7 @@ Organisation sheet's privacy-policy cells, when they name a file relative to the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,15 @@ def names_policy(workbook: Workbook) -> bool:
     return any(row.has("privacy_policy") for row in workbook.rows("organisation"))
 
 
+def _from_working_directory(path: str) -> str:
+    """A notice named relative to the workbook, as a path that opens from where ropa runs
+    (what messages quote and SARIF's related locations point to)."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(Path(path).resolve())
+
+
 def _key(path: str | Path) -> str:
     return str(Path(path).resolve())
 
@@ -56,7 +66,8 @@ def _targets(
     targets: dict[str, tuple[str, str, list[Row]]] = {}
     for link in links:
         if link.kind == "file" and link.exists and link.path:
-            targets.setdefault(_key(link.path), (link.path, link.value, []))[2].append(link.row)
+            shown = _from_working_directory(link.path)
+            targets.setdefault(_key(link.path), (link.path, shown, []))[2].append(link.row)
     if policies:
         entities = workbook.rows("organisation")
         for given in policy_files(policies):

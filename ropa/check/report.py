@@ -58,6 +58,12 @@ class Report:
     activities: int = 0
     scans: list[PolicyScan] = field(default_factory=list)
     kind: Literal["check", "scan"] = "check"
+    #: Inputs that could not be read (the others were still checked), one line each.
+    errors: list[str] = field(default_factory=list)
+    #: Files skipped on purpose, such as Excel's lock files.
+    notes: list[str] = field(default_factory=list)
+    #: Findings hidden because a baseline already had them.
+    baselined: int = 0
 
     def counts(self) -> dict[str, int]:
         by_severity = Counter(f.severity for f in self.findings)
@@ -65,7 +71,7 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         counts = self.counts()
-        return {
+        summary: dict[str, Any] = {
             "files": len(self.files),
             "activities": self.activities,
             "errors": counts["error"],
@@ -73,6 +79,11 @@ class Report:
             "info": counts["info"],
             "total": len(self.findings),
         }
+        if self.baselined:
+            summary["baselined"] = self.baselined
+        if self.errors:
+            summary["unreadable"] = list(self.errors)
+        return summary
 
     def failed(self, fail_on: str = "error") -> bool:
         """Whether any finding is at or above the --fail-on threshold."""

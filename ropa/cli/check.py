@@ -1,4 +1,4 @@
-"""``ropa check``: lint records and render the report as text, JSON or SARIF."""
+"""``ropa check``: lint records and render the report as text, JSON, SARIF, GitHub or JUnit."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 
 from ropa import api
 from ropa.cli.options import (
+    EXIT_ERROR,
     ConfigOption,
     FailOn,
     FailOnOption,
@@ -19,23 +20,40 @@ from ropa.cli.options import (
     fail,
     parse_codes,
 )
+from ropa.write.check_output import check_report_text
 from ropa.write.console import render_check
-from ropa.write.json_out import check_json, sarif_json
+from ropa.write.safety import atomic_write_text, check_output
 
 
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 def check(
     workbooks: Annotated[
-        list[Path], typer.Argument(help="One or more workbooks (.xlsx, .xlsm, .ods).")
+        list[Path],
+        typer.Argument(help="Workbooks (.xlsx, .xlsm, .xls, .ods) or folders of them."),
     ],
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text, json or sarif.")
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, sarif, github (workflow annotations) or junit (XML).",
+        ),
     ] = CheckFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Also write the report to this file (written even when the exit code is 1).",
+        ),
+    ] = None,
     fail_on: FailOnOption = FailOn.error,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -47,22 +65,41 @@ def check(
             help="A privacy notice (file or folder) to cross-check against the record; repeatable.",
         ),
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="A saved --format json report: show only findings it does not have.",
+        ),
+    ] = None,
 ) -> None:
-    """Check records of processing activities and report every finding with its cell and article."""
+    """Check records of processing activities and report every finding with its cell and article.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input could not be read
+    or a usage error.
+    """
     try:
+        if output is not None:  # a report file is replaced run after run, like ruff's
+            check_output(output, workbooks, force=True)
         report = api.check(
             workbooks,
             config=config,
             select=parse_codes(select),
             ignore=parse_codes(ignore),
             policies=policy or (),
+            baseline=baseline,
         )
     except api.USER_ERRORS as exc:
         fail(str(exc))
-    if output_format is CheckFormat.json:
-        typer.echo(check_json(report))
-    elif output_format is CheckFormat.sarif:
-        typer.echo(sarif_json(report))
-    else:
+    text = check_report_text(report, output_format.value)
+    if output is not None:
+        atomic_write_text(output, text)
+    if output_format is CheckFormat.text:
         render_check(report)
+    elif output is None:
+        typer.echo(text, nl=False)
+    for problem in report.errors:
+        typer.echo(f"ropa: error: {problem}", err=True)
+    if report.errors:
+        raise typer.Exit(EXIT_ERROR)
     exit_code(report.failed(fail_on.value))

@@ -43,6 +43,8 @@ class Location:
     row: int | None = None
     column: str | None = None
     line: int | None = None
+    #: What names the row across versions (its id, "HR-01"), where the finding is about a row.
+    key: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -115,6 +117,8 @@ class Finding:
             "column": loc.column,
             "cell": loc.cell,
         }
+        if loc.key:
+            data["key"] = loc.key
         if self.hint:
             data["hint"] = self.hint
         if self.related:

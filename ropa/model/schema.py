@@ -55,6 +55,14 @@ class SheetSpec:
     aliases: tuple[str, ...]
     fields: tuple[FieldSpec, ...]
 
+    @property
+    def key_fields(self) -> tuple[str, ...]:
+        """The fields that name a row across versions of the record: its id, or (in a sheet
+        without one, such as Purposes) its first two fields."""
+        if self.id_field:
+            return (self.id_field,)
+        return tuple(spec.key for spec in self.fields[:2])
+
     def title(self, lang: str = "en") -> str:
         return self.titles.get(lang) or self.titles["en"]
 

@@ -60,24 +60,42 @@ class Config:
 
 def find_config_file(workbook: Path) -> tuple[Path, dict[str, Any]] | None:
     """ropa.toml beside the workbook, else the nearest pyproject.toml with [tool.ropa]."""
-    folder = workbook.resolve().parent
-    beside = folder / "ropa.toml"
-    if beside.is_file():
-        data = _load(beside)
-        return beside, data.get("tool", {}).get("ropa", data)
-    for parent in (folder, *folder.parents):
-        candidate = parent / "pyproject.toml"
-        if candidate.is_file():
-            section = _load(candidate).get("tool", {}).get("ropa")
-            if section is not None:
-                return candidate, section
+    try:
+        folder = workbook.resolve().parent
+        beside = folder / "ropa.toml"
+        if beside.is_file():
+            return beside, _section(_load(beside), beside, whole=True)
+        for parent in (folder, *folder.parents):
+            candidate = parent / "pyproject.toml"
+            if candidate.is_file():
+                data = _load(candidate)
+                if isinstance(data.get("tool"), dict) and "ropa" in data["tool"]:
+                    return candidate, _section(data, candidate, whole=False)
+    except OSError as exc:
+        raise ConfigError(f"cannot look for a configuration beside {workbook} ({exc})") from exc
     return None
+
+
+def _section(data: dict[str, Any], path: Path, *, whole: bool) -> dict[str, Any]:
+    """``[tool.ropa]``, or (in a ropa.toml without it) the whole file; tables only."""
+    tool = data.get("tool")
+    if tool is None and whole:
+        return data
+    if not isinstance(tool, dict) or not isinstance(tool.get("ropa", {}), dict):
+        raise ConfigError(f"{path}: 'tool.ropa' must be a table of settings")
+    section: dict[str, Any] = tool.get("ropa", data if whole else {})
+    return section
 
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # utf-8-sig: Notepad used to save UTF-8 with a byte-order mark.
+        text = path.read_bytes().decode("utf-8-sig")
+        return tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the configuration is not UTF-8 text ({exc.reason})") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: the configuration is nested too deeply") from exc
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration ({exc})") from exc
 
@@ -85,8 +103,7 @@ def _load(path: Path) -> dict[str, Any]:
 def load_config(workbook: Path, explicit: Path | None = None) -> Config:
     """The configuration that applies to a workbook (defaults when there is none)."""
     if explicit is not None:
-        data = _load(explicit)
-        return parse_config(data.get("tool", {}).get("ropa", data), explicit)
+        return parse_config(_section(_load(explicit), explicit, whole=True), explicit)
     found = find_config_file(workbook)
     return parse_config(found[1], found[0]) if found else Config()
 
@@ -96,7 +113,11 @@ def _codes(value: Any, key: str, source: Path | None) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{source}: '{key}' must be a list of rule codes")
-    return tuple(v.strip().upper() for v in value)
+    codes = tuple(v.strip().upper() for v in value)
+    if "" in codes:
+        # An empty prefix matches every code: in 'ignore' it would switch every rule off.
+        raise ConfigError(f"{source}: '{key}' has an empty rule code")
+    return codes
 
 
 #: [tool.ropa] keys of the safety caps, and the Limits field each sets.
@@ -127,10 +148,13 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             f"{source}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(known))})"
         )
     months = data.get("review-interval-months", 12)
-    if not isinstance(months, int) or months <= 0:
+    if not isinstance(months, int) or isinstance(months, bool) or months <= 0:
         raise ConfigError(f"{source}: 'review-interval-months' must be a positive whole number")
     severities: dict[str, Severity] = {}
-    for code, level in dict(data.get("severity", {})).items():
+    table = data.get("severity", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: 'severity' must be a table of rule codes and severities")
+    for code, level in table.items():
         try:
             severities[code.upper()] = Severity.parse(str(level))
         except ValueError as exc:

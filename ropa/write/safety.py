@@ -112,6 +112,8 @@ def check_output(path: str | Path, inputs: Iterable[str | Path], force: bool) ->
     for source in inputs:
         if _same_file(path, Path(source)):
             raise ExportError(f"{path} is one of the input workbooks; choose another output")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; use --force to replace it")
     if path.parent != Path() and path.parent.exists() and not path.parent.is_dir():

@@ -56,7 +56,15 @@ class RecordView:
         if sheet is None:
             return Location(file, record_schema().sheet(sheet_key).title(self.lang))
         column = sheet.column(field) if field else None
-        return Location(file, sheet.name, row.number if row else None, column)
+        if row is None:
+            return Location(file, sheet.name, None, column)
+        return Location(file, sheet.name, row.number, column, key=self.row_key(sheet_key, row))
+
+    def row_key(self, sheet_key: str, row: Row) -> str | None:
+        """What names the row across versions ("HR-01", "HR-01/Payroll"), for baselines and
+        SARIF fingerprints: unlike the row number, it survives rows inserted above."""
+        parts = [row.text(key).strip() for key in record_schema().sheet(sheet_key).key_fields]
+        return "/".join(parts) if any(parts) else None
 
     def header(self, sheet_key: str, field: str) -> str:
         """The column's header as this workbook's language writes it, for messages."""

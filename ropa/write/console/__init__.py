@@ -14,11 +14,12 @@ The JSON of the same commands is in :mod:`ropa.write.json_out`.
 from __future__ import annotations
 
 from ropa.write.console.diff import diff_text, render_diff
-from ropa.write.console.findings import render_check
+from ropa.write.console.findings import check_text, render_check
 from ropa.write.console.notices import render_scan
 from ropa.write.console.rules import render_explain, render_rules
 
 __all__ = [
+    "check_text",
     "diff_text",
     "render_check",
     "render_diff",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from itertools import groupby
 
 from rich.console import Console
@@ -76,7 +77,20 @@ def render_check(report: Report, console: Console | None = None) -> None:
             console.print(Text(f" {sheet or '(workbook)'}", style="bold blue"))
             console.print(_sheet_table(list(by_sheet)))
         console.print()
+    for note in report.notes:
+        console.print(Text(f"note: {note}", style="dim"))
+    if report.baselined:
+        known = f"{report.baselined} finding{'s' if report.baselined != 1 else ''}"
+        console.print(Text(f"{known} already in the baseline not shown.", style="dim"))
     console.print(summary_line(report))
+
+
+def check_text(report: Report, width: int = 120) -> str:
+    """The findings as :func:`render_check` prints them, as plain text ``width`` characters
+    wide (for ``ropa check --output FILE``)."""
+    console = Console(record=True, width=width, file=io.StringIO(), highlight=False)
+    render_check(report, console)
+    return console.export_text()
 
 
 def summary_line(report: Report) -> Text:
