@@ -262,6 +262,12 @@ def test_pdf_without_the_unicode_font(
     group_sv: GroupRecord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pdf_page, "font_folder", lambda: None)
-    with pytest.warns(UserWarning, match="DejaVu Sans not found"):
+    with pytest.warns(UserWarning, match="DejaVu Sans is missing"):
         data = pdf.render(group_sv)
     assert data.startswith(b"%PDF")
+
+
+def test_the_fonts_ship_with_the_package() -> None:
+    folder = pdf_page.font_folder()
+    assert folder is not None and (folder / "LICENSE").is_file()
+    assert all((folder / name).stat().st_size > 100_000 for name in pdf_page.FONT_FILES.values())

@@ -5,14 +5,14 @@ A :class:`Page` draws on an fpdf2 document (``Page.pdf``): the running header, t
 the record's tables on it. fpdf2 is imported when the first page is made.
 
 Nordic text (å ä ö æ ø), Finnish, en dashes, curly quotes and € need a Unicode font: the
-core PDF fonts only cover Latin-1. ropa embeds DejaVu Sans (free licence), which the
-matplotlib package ships; without it the report falls back to Helvetica and replaces the
-characters Helvetica cannot show.
+core PDF fonts only cover Latin-1. ropa embeds DejaVu Sans, which it ships in
+``ropa/data/fonts`` with the fonts' licence (free to redistribute); should the files be missing
+from a broken install, the report falls back to Helvetica and replaces the characters Helvetica
+cannot show.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import warnings
 from collections.abc import Callable
@@ -20,13 +20,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ropa.model.resources import data_dir
 from ropa.write.document import Document
 from ropa.write.layout import Section
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-#: The Unicode font: (style, file name) inside matplotlib's mpl-data/fonts/ttf.
+#: The Unicode font: (style, file name) in ropa/data/fonts.
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 FONT = "DejaVu"
 FALLBACK_FONT = "helvetica"
@@ -48,15 +49,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def font_folder() -> Path | None:
-    """The folder of matplotlib's DejaVu fonts, found without importing matplotlib."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
-        folder = Path(location) / "mpl-data" / "fonts" / "ttf"
-        if all((folder / name).is_file() for name in FONT_FILES.values()):
-            return folder
-    return None
+    """The folder of the DejaVu fonts the package ships, if they are all there."""
+    folder = data_dir() / "fonts"
+    return folder if all((folder / name).is_file() for name in FONT_FILES.values()) else None
 
 
 def latin1(text: str) -> str:
@@ -118,10 +113,10 @@ class Page:
             for style, name in FONT_FILES.items():
                 pdf.add_font(FONT, style, str(folder / name))
             self.family = FONT
-        else:  # matplotlib is a dependency of the PDF export, but not of ropa itself
+        else:
             warnings.warn(
-                "DejaVu Sans not found (install matplotlib); the PDF uses Helvetica and "
-                "replaces characters outside Latin-1",
+                "DejaVu Sans is missing from ropa/data/fonts (reinstall ropa); the PDF uses "
+                "Helvetica and replaces characters outside Latin-1",
                 stacklevel=2,
             )
             self.family = FALLBACK_FONT
