@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +175,28 @@ def test_a_new_template_is_reported_as_an_empty_record(tmp_path: Path) -> None:
         ("RP117", "Organisation", 2),
         ("RP117", "Behandlingar", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "workbooks/flawed-en.xlsx"],
+        ["policy", "scan", "workbooks/policies/privacy-se.md"],
+        ["diff", "workbooks/example-en.xlsx", "workbooks/flawed-en.xlsx"],
+        ["rules"],
+        ["explain", "RP201"],
+    ],
+)
+def test_a_cp1252_console_gets_every_command_without_an_error(argv: list[str]) -> None:
+    """Older Windows consoles and redirected output in cp1252: letters it has stay (å ä ö),
+    what it lacks (✓, →) becomes '?', and nothing fails."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "COLUMNS": "100"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ropa", *argv], cwd=root, env=env, capture_output=True, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr.decode("cp1252", "replace")
+    text = done.stdout.decode("cp1252")
+    assert text.strip()
+    if argv[0] == "policy":
+        assert "för" in text  # a letter cp1252 has is kept

@@ -13,8 +13,18 @@ from ropa.cli.app import app
 from ropa.cli.options import EXIT_ERROR
 
 
+def _tolerant_streams() -> None:
+    """On a console that cannot show every character (cp1252 on older Windows, a pipe with
+    PYTHONIOENCODING=cp1252), print '?' for what it cannot show instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point: run the app; turn any unexpected error into one line and exit code 2."""
+    _tolerant_streams()
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("ROPA_DEBUG"))
     if "--debug" in sys.argv[1:]:
         sys.argv.remove("--debug")

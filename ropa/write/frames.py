@@ -27,6 +27,18 @@ from ropa.read.record import SOURCE_KEY
 if TYPE_CHECKING:
     import pandas as pd
 
+
+def _pandas() -> Any:
+    """pandas, which is an extra (``pip install "ropa-gdpr[frames]"``): 150 MB with numpy."""
+    try:
+        import pandas
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError(
+            'DataFrames need pandas: pip install "ropa-gdpr[frames]"'
+        ) from exc
+    return pandas
+
+
 #: Provenance columns added after the schema's fields.
 SOURCE_COLUMNS = ("source_file", "source_sheet", "source_row")
 
@@ -44,7 +56,7 @@ def _row(fields: Sequence[str], data: dict[str, Any]) -> dict[str, Any]:
 
 def sheet_frame(sheet_key: str, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """One sheet's canonical rows as a DataFrame, date fields as datetimes."""
-    import pandas as pd
+    pd = _pandas()
 
     spec = record_schema().sheet(sheet_key)
     fields = [field.key for field in spec.fields]
@@ -73,6 +85,6 @@ def finding_columns() -> list[str]:
 
 def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     """Findings as a DataFrame with the columns of ``ropa check --format json``."""
-    import pandas as pd
+    pd = _pandas()
 
     return pd.DataFrame([finding.to_dict() for finding in findings], columns=finding_columns())
