@@ -45,7 +45,7 @@ def test_flawed_example_shows_off_the_rules() -> None:
     assert len(codes) >= 25, sorted(codes)
     assert {"RP201", "RP301", "RP401", "RP403", "RP701", "RP903"} <= codes
     # One finding of each rule family issue 10 added.
-    assert {"RP415"} <= codes
+    assert {"RP206", "RP415", "RP907"} <= codes
 
 
 @pytest.mark.parametrize("lang", ["nb", "da", "fi"])

@@ -2,12 +2,14 @@
 
 from ropa.check.rule import collect
 from ropa.check.rules.record import (
+    consent,
     dpia,
     housekeeping,
     lawful_basis,
     organisation,
     processors,
     retention,
+    roles,
     sheet_oddities,
     special,
     structure,
@@ -21,6 +23,7 @@ RULES = collect(
     sheet_oddities,
     values,
     lawful_basis,
+    consent,
     special,
     transfers,
     transfer_basis,
@@ -29,4 +32,5 @@ RULES = collect(
     dpia,
     housekeeping,
     organisation,
+    roles,
 )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, terms
+from ropa.check.rules.record.common import has_content, is_yes, label, term, terms
 from ropa.check.rules.record.lawful_basis import has_art9_condition
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
-from ropa.model.legal import country_code, national_id_rule
+from ropa.model.legal import CriminalDataRule, country_code, criminal_data_rule, national_id_rule
+from ropa.read.workbook import Row
 
 
 @rule("RP301", "special-category-without-condition", Severity.ERROR, "Art. 9(2)")
@@ -58,7 +60,9 @@ def criminal_data_without_authority(ctx: RecordView) -> Iterator[Problem]:
                 ctx.at("activities", activity, "criminal_data_authority"),
                 f"Activity '{activity.text('activity_id')}' processes criminal-offence data "
                 "without naming the authority for it.",
-                hint="Name the law that authorises processing criminal-offence data here.",
+                hint="Name the law that authorises processing criminal-offence data here"
+                + "".join(f" ({item.short})" for item in _criminal_rules(ctx, activity))
+                + ".",
             )
 
 
@@ -100,3 +104,106 @@ def _national_rules(ctx: RecordView, activity: object) -> list[str]:
         if found is not None and found.provision not in provisions:
             provisions.append(found.provision)
     return provisions
+
+
+#: Art. 9(2) conditions that exist only where Union or Member State law provides for them.
+_NEEDS_LAW = {"b", "g", "h", "i", "j"}
+# A text that names a legal provision: a section sign, an article, a chapter, an act number.
+_PROVISION = re.compile(
+    r"§|\bart(?:icle|ikel|ikkel|ikla)?\.?\s*\d|\bkap\.|\bluku\b|\d{4}:\d+|\d+/\d{4}"
+    r"|\b(?:lag|lov|laki|act|lagen|loven|lagen|förordning|forskrift|bekendtgørelse|asetus)\b",
+    re.I,
+)
+
+
+@rule("RP304", "art9-condition-without-law", Severity.WARNING, "Art. 9(2)(b), (g)-(j)")
+def art9_condition_without_law(ctx: RecordView) -> Iterator[Problem]:
+    """An Art. 9(2) condition that rests on law names no law.
+
+    The conditions of Art. 9(2)(b) (employment and social security), (g) (substantial
+    public interest), (h) (health and social care), (i) (public health) and (j) (archiving,
+    research, statistics) apply only as Union or Member State law provides, e.g.
+    dataskyddslagen (2018:218) 3 kap. 2 § for 9(2)(b) in Sweden.
+
+    Fix: name the law and section in the legal reference column of the purpose.
+    """
+    for purpose in ctx.rows("purposes"):
+        found = term(purpose, "art9_condition", "art9_condition")
+        if found is None or found.code not in _NEEDS_LAW:
+            continue
+        if not _PROVISION.search(purpose.text("legal_reference")):
+            yield Problem(
+                ctx.at("purposes", purpose, "legal_reference"),
+                f"Purpose '{purpose.text('purpose')}' of activity "
+                f"{purpose.text('activity_id')} relies on Art. 9(2)({found.code}) but names "
+                "no Union or Member State law.",
+                hint="Name the act and section that provides for this condition.",
+                reference=f"Art. 9(2)({found.code})",
+            )
+
+
+@rule("RP305", "explicit-consent-without-mechanism", Severity.ERROR, "Art. 9(2)(a), Art. 7(1)")
+def explicit_consent_without_mechanism(ctx: RecordView) -> Iterator[Problem]:
+    """Special categories rest on explicit consent, but no consent mechanism is recorded.
+
+    Art. 9(2)(a) needs explicit consent: an express statement (a signed form, a separate
+    tick box for the sensitive data), which the controller must be able to demonstrate
+    (Art. 7(1)).
+
+    Fix: describe how explicit consent is asked and recorded in the consent mechanism column.
+    """
+    for purpose in ctx.rows("purposes"):
+        found = term(purpose, "art9_condition", "art9_condition")
+        if (
+            found is not None
+            and found.code == "a"
+            and not has_content(purpose, "consent_mechanism")
+        ):
+            yield Problem(
+                ctx.at("purposes", purpose, "consent_mechanism"),
+                f"Purpose '{purpose.text('purpose')}' of activity "
+                f"{purpose.text('activity_id')} relies on explicit consent (Art. 9(2)(a)) "
+                "without describing how it is obtained.",
+                hint="Describe the express statement and how it is recorded.",
+            )
+
+
+@rule("RP306", "criminal-data-authority-not-a-law", Severity.WARNING, "Art. 10")
+def criminal_data_authority_not_a_law(ctx: RecordView) -> Iterator[Problem]:
+    """The authority named for criminal-offence data is not a legal provision.
+
+    Art. 10 needs official authority or Union or Member State law. ropa knows the national
+    provisions of Sweden, Norway, Denmark and Finland (ropa/data/legal/criminal_data.json);
+    an authority column that names none of them and no other act or section (e.g. "HR
+    decides", "Yes") does not show a ground.
+
+    Fix: name the provision, e.g. förordning (2018:219) 5 § in Sweden or
+    databeskyttelsesloven § 8 in Denmark.
+    """
+    for activity in ctx.rows("activities"):
+        text = activity.text("criminal_data_authority")
+        if not is_yes(activity, "criminal_data") or not has_content(
+            activity, "criminal_data_authority"
+        ):
+            continue
+        rules = _criminal_rules(ctx, activity)
+        if any(item.cited_in(text) for item in rules) or _PROVISION.search(text):
+            continue
+        names = " / ".join(item.short for item in rules)
+        yield Problem(
+            ctx.at("activities", activity, "criminal_data_authority"),
+            f"Activity '{label(activity, 'activity_id')}' names '{text}' as its authority for "
+            "criminal-offence data, which is no legal provision.",
+            hint="Name the provision" + (f", e.g. {names}." if names else "."),
+            reference="Art. 10" + "".join(f"; {item.provision}" for item in rules),
+        )
+
+
+def _criminal_rules(ctx: RecordView, activity: Row) -> list[CriminalDataRule]:
+    found: list[CriminalDataRule] = []
+    for entity in ctx.entities_of(activity):
+        code = country_code(entity.text("country"))
+        item = criminal_data_rule(code) if code else None
+        if item is not None and item not in found:
+            found.append(item)
+    return found
