@@ -2,14 +2,13 @@
 
 from ropa.check.rule import collect
 from ropa.check.rules.record import (
-    consent,
     dpia,
     housekeeping,
     lawful_basis,
     organisation,
     processors,
+    quality,
     retention,
-    roles,
     sheet_oddities,
     special,
     structure,
@@ -23,7 +22,6 @@ RULES = collect(
     sheet_oddities,
     values,
     lawful_basis,
-    consent,
     special,
     transfers,
     transfer_basis,
@@ -32,5 +30,5 @@ RULES = collect(
     dpia,
     housekeeping,
     organisation,
-    roles,
+    quality,
 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import label, term
+from ropa.check.rules.record.quality import is_internal_or_category
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
@@ -27,6 +28,8 @@ def dpa_missing(ctx: RecordView) -> Iterator[Problem]:
         role = term(row, "role", "recipient_role")
         if role is not None and role.code not in _NEEDS_DPA:
             continue
+        if is_internal_or_category(row.text("name")):
+            continue  # RP503 says it is no processor
         if not row.has("dpa_signed"):
             yield Problem(
                 ctx.at("processors", row, "dpa_signed"),
