@@ -26,6 +26,7 @@ from ropa.read.workbook import read_workbook
 from ropa.write import FOLDER_FORMATS, REQUIRES, WRITERS
 from ropa.write.frames import group_frames
 from ropa.write.safety import ExportError, check_output, check_output_folder
+from ropa.write.targets import export_target
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -86,7 +87,7 @@ def _missing_library(fmt: str) -> str | None:
 
 def export(
     paths: Sequence[str | Path],
-    fmt: str,
+    fmt: str | None,
     output: str | Path,
     *,
     lang: str = "en",
@@ -96,18 +97,21 @@ def export(
 ) -> list[Path]:
     """Write the report of ``paths`` in ``fmt`` to ``output``; returns the files written.
 
+    Without ``fmt`` the format is the one ``output``'s name ends in; a name that contradicts
+    ``fmt`` is an error, and an existing folder gets ``<first workbook>.<format>`` inside it.
+
     Raises :class:`~ropa.write.safety.ExportError` (bad format, language, entity or output,
     or a missing library) and ``ropa.read.workbook.WorkbookError`` (an unreadable input),
     each with a one-line message.
     """
-    if fmt not in WRITERS:
+    if fmt is not None and fmt not in WRITERS:
         raise ExportError(f"unknown format '{fmt}': use one of {', '.join(WRITERS)}")
     if lang not in RECORD_LANGUAGES:
         raise ExportError(f"unknown language '{lang}': use one of {', '.join(RECORD_LANGUAGES)}")
     paths, _ = workbook_files(paths)  # folders give their workbooks; lock files are skipped
     if not paths:
         raise ExportError("no workbook given")
-    output = Path(output)
+    output, fmt = export_target(Path(output), fmt, Path(paths[0]), FOLDER_FORMATS)
     if fmt in FOLDER_FORMATS:
         check_output_folder(output, paths, force)
     else:

@@ -34,11 +34,20 @@ def export_command(
         list[Path], typer.Argument(help="One or more workbooks; several make one group report.")
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The file to write (a folder for csv).")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (its name gives the format), a folder to write into, "
+            "or for csv the folder of files.",
+        ),
     ],
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="xlsx, pdf, html, json, csv or md.")
-    ] = ExportFormat.xlsx,
+        ExportFormat | None,
+        typer.Option(
+            "--format", "-f", help="xlsx, pdf, html, json, csv or md (default: from --output)."
+        ),
+    ] = None,
     lang: Annotated[
         str, typer.Option("--lang", "-l", help="Language of the report: en, sv, nb, da or fi.")
     ] = "en",
@@ -56,7 +65,7 @@ def export_command(
     try:
         written = api.export(
             workbooks,
-            output_format.value,
+            output_format.value if output_format else None,
             output,
             lang=lang,
             entity=entity,
@@ -65,8 +74,10 @@ def export_command(
         )
     except api.USER_ERRORS as exc:
         fail(str(exc))
-    where = output if len(written) > 1 else written[0]
-    typer.echo(f"Wrote {output_format.value} report {where} ({len(written)} file(s)).")
+    if len(written) == 1:
+        typer.echo(f"Wrote {written[0]}.")
+    else:
+        typer.echo(f"Wrote {len(written)} files in {output}.")
 
 
 def diff_command(

@@ -1,0 +1,59 @@
+"""Where ``ropa export`` writes, and in which format: the two must agree.
+
+A DPO who writes ``--output record.pdf`` means a PDF, whatever ``--format`` defaults to; a
+name that says one format while ``--format`` says another is a mistake worth stopping for
+(a PDF named .xlsx does not open at the authority). An existing folder as the output gets
+``<workbook>.<format>`` inside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ropa.write.safety import ExportError
+
+#: File name ending -> format, for the formats written as one file.
+SUFFIX_FORMATS = {
+    ".xlsx": "xlsx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+}
+
+#: Format -> the ending of the file it writes.
+FORMAT_SUFFIXES = {"xlsx": ".xlsx", "pdf": ".pdf", "html": ".html", "json": ".json", "md": ".md"}
+
+
+def export_target(
+    output: Path, fmt: str | None, first_input: Path, folder_formats: frozenset[str]
+) -> tuple[Path, str]:
+    """The file (or folder) to write and its format; ExportError when they contradict."""
+    named = SUFFIX_FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        if output.suffix.lower() == ".csv":
+            fmt = "csv"
+        elif named is not None:
+            fmt = named
+        else:
+            raise ExportError(
+                f"{output}: say which format with --format (xlsx, pdf, html, json, csv or md), "
+                "or give a file name ending in one of them"
+            )
+    if fmt in folder_formats:
+        if output.suffix.lower() == ".csv" or named is not None:
+            raise ExportError(
+                f"{output}: the {fmt} export writes a folder of files, one per sheet; "
+                "give a folder name"
+            )
+        return output, fmt
+    if named is not None and named != fmt:
+        raise ExportError(
+            f"{output} ends in {output.suffix} but the format is {fmt}; rename it to "
+            f"{output.with_suffix(FORMAT_SUFFIXES[fmt]).name} or use --format {named}"
+        )
+    if output.is_dir():
+        return output / f"{first_input.stem}{FORMAT_SUFFIXES[fmt]}", fmt
+    return output, fmt
