@@ -2,6 +2,7 @@
 
 from ropa.check.rule import collect
 from ropa.check.rules.record import (
+    consent,
     dpia,
     housekeeping,
     lawful_basis,
@@ -9,6 +10,7 @@ from ropa.check.rules.record import (
     processors,
     quality,
     retention,
+    roles,
     sheet_oddities,
     special,
     structure,
@@ -22,6 +24,7 @@ RULES = collect(
     sheet_oddities,
     values,
     lawful_basis,
+    consent,
     special,
     transfers,
     transfer_basis,
@@ -30,5 +33,6 @@ RULES = collect(
     dpia,
     housekeeping,
     organisation,
+    roles,
     quality,
 )
