@@ -59,3 +59,15 @@ def test_force_with_a_folder_is_one_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and result.output.startswith("ropa: error:")
     assert result.output.count("\n") == 1
+
+
+def test_export_of_a_record_that_fails_check_says_so(tmp_path: Path) -> None:
+    rows = base_rows()
+    rows["activities"][0].pop("data_subjects")
+    flawed = write_record(tmp_path / "flawed.xlsx", rows)
+    clean = write_record(tmp_path / "clean.xlsx", base_rows())
+    runner = CliRunner()
+    said = runner.invoke(app, ["export", str(flawed), "-o", str(tmp_path / "f.json")])
+    assert said.exit_code == 0 and "ropa check finds 1 error in this record" in said.stderr
+    quiet = runner.invoke(app, ["export", str(clean), "-o", str(tmp_path / "c.json")])
+    assert quiet.exit_code == 0 and "Note:" not in quiet.stderr

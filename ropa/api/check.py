@@ -6,14 +6,19 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ropa.check.baseline import new_findings
+from ropa.check.engine import run
 from ropa.check.record import check_read_workbook
 from ropa.check.report import Report
+from ropa.check.rules import group
 from ropa.check.selection import check_codes, check_config
+from ropa.check.views.group import GroupView
 from ropa.model.findings import Finding
 from ropa.read.baseline import load_baseline
 from ropa.read.config import Config, load_config
 from ropa.read.discovery import workbook_files
+from ropa.read.group import conflicts_between
 from ropa.read.notice.reading import PolicyReadError
+from ropa.read.record import record_from_workbook
 from ropa.read.workbook import Workbook, WorkbookError, read_workbook
 
 
@@ -58,6 +63,7 @@ def check_paths(
     files, notes = workbook_files(paths)
     report = Report(notes=notes)
     failures: list[Exception] = []
+    workbooks: list[Workbook] = []
     for path in files:
         base = config or load_config(path)
         check_config(base)
@@ -72,8 +78,13 @@ def check_paths(
         report.files.append(str(path))
         report.activities += len(workbook.rows("activities"))
         report.findings.extend(findings)
+        workbooks.append(workbook)
     if failures and not report.files:
         raise failures[0]
+    if len(workbooks) > 1:
+        conflicts = conflicts_between([record_from_workbook(w) for w in workbooks])
+        view = GroupView(report.files, conflicts)
+        report.findings.extend(run(view, group.RULES, config or Config()))
     if known is not None:
         report.findings, report.baselined = new_findings(report.findings, known)
     return report

@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 
 from ropa.check.rule import Rule
-from ropa.check.rules import cross, internal, notice, record
+from ropa.check.rules import cross, group, internal, notice, record
 
 #: The rules of each family, by code.
 FAMILIES: dict[str, tuple[Rule, ...]] = {
     "record": record.RULES,
     "policy": notice.RULES,
     "cross": cross.RULES,
+    "group": group.RULES,
 }
 
 #: Rules the engine reports itself (a rule that crashed); not run on a subject.

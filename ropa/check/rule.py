@@ -34,6 +34,7 @@ GROUPS = {
     "PN1": "Notice completeness (Art. 13/14)",
     "PN2": "Notice details",
     "XC1": "Notice against record",
+    "GR1": "Workbooks of a group",
     "RX0": "ropa itself",
 }
 

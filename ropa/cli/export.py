@@ -78,6 +78,23 @@ def export_command(
         typer.echo(f"Wrote {written[0]}.")
     else:
         typer.echo(f"Wrote {len(written)} files in {output}.")
+    if not with_findings:
+        _say_if_the_record_fails(workbooks)
+
+
+def _say_if_the_record_fails(workbooks: list[Path]) -> None:
+    """A report for the authority of a record that fails ``ropa check`` says so, in one line."""
+    try:
+        errors = api.check(workbooks).counts()["error"]
+    except api.USER_ERRORS:
+        return  # the export read the workbooks; a configuration problem is check's to report
+    if errors:
+        shown = " ".join(str(path) for path in workbooks)
+        typer.echo(
+            f"Note: ropa check finds {errors} error{'s' if errors != 1 else ''} in this record "
+            f"(ropa check {shown}); --with-findings adds them to the report.",
+            err=True,
+        )
 
 
 def diff_command(

@@ -240,6 +240,11 @@ def _consolidate(
     return out, conflicts, index
 
 
+def conflicts_between(records: Sequence[Record]) -> list[Conflict]:
+    """Where several workbooks' records disagree (what ``ropa export`` reports of a group)."""
+    return _consolidate(records)[1]
+
+
 # --- the entity filter ---------------------------------------------------------------------
 
 
