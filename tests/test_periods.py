@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ropa.check.diff import period_key
 from ropa.model.periods import PeriodKind, RetentionPeriod, parse_period
 from ropa.model.resources import load_data
+from ropa.write.summary import retention_bucket
 
 # text, amount, unit, days, language
 PLAIN_PERIODS = [
@@ -378,3 +380,29 @@ def _check_invariants(period: RetentionPeriod) -> None:
             assert 0 < period.min_amount < period.amount
     else:
         assert period.days is None
+
+
+@pytest.mark.parametrize(
+    ("text", "bucket"),
+    [
+        ("12 months", "1-3 years"),
+        ("12 månader", "1-3 years"),
+        ("11 months", "< 1 year"),
+        ("364 days", "< 1 year"),
+        ("3 years", "1-3 years"),
+        ("36 kuukautta", "1-3 years"),
+        ("37 months", "3-7 years"),
+        ("8 år", "> 7 years"),
+    ],
+)
+def test_months_and_years_are_counted_as_the_calendar_does(text: str, bucket: str) -> None:
+    """A month is a twelfth of a year, not 30 days: "12 months" is a year in the charts."""
+    assert retention_bucket(text)[0] == bucket
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("2 years", "24 månader"), ("1 år", "12 months"), ("2 weeks", "14 days")]
+)
+def test_the_same_period_respelled_is_no_change(old: str, new: str) -> None:
+    assert period_key(old) == period_key(new)
+    assert period_key("2 years") != period_key("25 months")

@@ -101,13 +101,13 @@ def _comparable(sheet: str, key: str, value: Any) -> Any:
 def period_key(text: Any) -> Any:
     """A retention period in a language-free form: kind, amount and unit when it parsed."""
     period = parse_period(text)
-    if period.kind is PeriodKind.PERIOD:
-        return (period.kind.value, period.min_amount, period.amount, period.unit)
+    if period.kind is PeriodKind.PERIOD and period.calendar is not None:
+        return (period.kind.value, *period.calendar)
     return (period.kind.value, _fold(period.raw))
 
 
 def _period_note(old: Any, new: Any) -> str | None:
-    before, after = parse_period(old).days, parse_period(new).days
+    before, after = parse_period(old).years, parse_period(new).years
     if before is None or after is None or before == after:
         return None
     return "shorter" if after < before else "longer"

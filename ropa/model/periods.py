@@ -24,6 +24,8 @@ from ropa.model.text import period_text
 
 # Approximate days per unit. These are conventions for comparing periods, not calendar maths.
 _DAYS_PER_UNIT = {"year": 365, "month": 30, "week": 7, "day": 1}
+#: Units the calendar counts in another: (factor, unit).
+_CALENDAR = {"year": (12, "month"), "week": (7, "day")}
 _HOURS_PER_DAY = 24
 
 
@@ -55,6 +57,29 @@ class RetentionPeriod:
         if self.kind is not PeriodKind.PERIOD or self.amount is None or self.unit is None:
             return None
         return _to_days(self.amount, self.unit)
+
+    @property
+    def calendar(self) -> tuple[float | None, float, str] | None:
+        """The length as the calendar counts it, for comparing: ``(min, amount, unit)`` with
+        years and months both in months (so "2 years" and "24 månader" are one period, and
+        "12 months" is a year, not 360 days), weeks and days in days; None unless a PERIOD."""
+        if self.kind is not PeriodKind.PERIOD or self.amount is None or self.unit is None:
+            return None
+        factor, unit = _CALENDAR.get(self.unit, (1, self.unit))
+        low = None if self.min_amount is None else round(self.min_amount * factor, 6)
+        return (low, round(self.amount * factor, 6), unit)
+
+    @property
+    def years(self) -> float | None:
+        """The length in years, counting months as twelfths of a year and days as 365ths."""
+        calendar = self.calendar
+        if calendar is None:
+            return None
+        _, amount, unit = calendar
+        if unit == "month":
+            return amount / 12
+        days = self.days
+        return None if days is None else days / 365
 
     def describe(self) -> str:
         """Normalised English, e.g. ``7 years after the end of the financial year``."""

@@ -10,11 +10,12 @@ from ropa.model.periods import PeriodKind, parse_period
 from ropa.model.text import value_key
 from ropa.read.group import GroupRecord, written
 
-#: Retention buckets of :func:`summary`, as (label, upper bound in days or None).
+#: Retention buckets of :func:`summary`, as (label, upper bound in years or None); a bucket
+#: holds the periods shorter than its bound ("12 months" is in "1-3 years", as a year is).
 RETENTION_BUCKETS: tuple[tuple[str, int | None], ...] = (
-    ("< 1 year", 364),
-    ("1-3 years", 3 * 365),
-    ("3-7 years", 7 * 365),
+    ("< 1 year", 1),
+    ("1-3 years", 3),
+    ("3-7 years", 7),
     ("> 7 years", None),
 )
 #: Buckets for periods that have no length in days.
@@ -26,13 +27,15 @@ BUCKETS: tuple[str, ...] = (*(label for label, _ in RETENTION_BUCKETS), EVENT_BA
 def retention_bucket(text: Any) -> tuple[str, int | None]:
     """The bucket of a retention cell (see :data:`RETENTION_BUCKETS`) and its days."""
     period = parse_period(text)
-    days = period.days
+    days, years = period.days, period.years
     if period.kind is PeriodKind.EVENT:
         return EVENT_BASED, None
-    if days is None:
+    if days is None or years is None:
         return UNCLEAR, None
     for label, bound in RETENTION_BUCKETS:
-        if bound is None or days <= bound:
+        # "< 1 year" means shorter than a year; the others include their bound ("3 years" is
+        # in "1-3 years").
+        if bound is None or years < bound or (years == bound and bound > 1):
             return label, days
     return RETENTION_BUCKETS[-1][0], days  # pragma: no cover - the last bound is None
 
