@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ropa.check.diff import ADDED, CHANGED, REMOVED, RecordDiff
+from ropa.check.diff import ADDED, CHANGED, REMOVED, Change, RecordDiff
 from ropa.model.schema import record_schema
 from ropa.write.changes import change_texts
+from ropa.write.console.plain import plain
 
 _STYLE = {ADDED: "green", REMOVED: "red", CHANGED: "yellow"}
 _SIGN = {ADDED: "+", REMOVED: "-", CHANGED: "~"}
@@ -19,14 +20,55 @@ _SIGN = {ADDED: "+", REMOVED: "-", CHANGED: "~"}
 FILE_WIDTH = 160
 
 
+#: Below this many columns each change is printed as lines, not as a table row: a five-column
+#: table at 80 columns leaves the old and new values no room.
+STACK_BELOW = 100
+
+
+def _table(title: str, changes: list[Change]) -> Table:
+    table = Table(title=title, title_justify="left", expand=True, show_lines=True)
+    table.add_column("", no_wrap=True, width=1)
+    # Long keys ("HR-03 / Be able to defend ...") and e-mail addresses wrap instead of being
+    # cut to "…": the diff is an audit trail and must show the values whole.
+    table.add_column("Row", style="bold", max_width=28, overflow="fold")
+    table.add_column("Field", max_width=24, overflow="fold")
+    table.add_column("Old", ratio=1, overflow="fold")
+    table.add_column("New", ratio=1, overflow="fold")
+    for change in changes:
+        title_text, old, new = change_texts(change)
+        table.add_row(
+            Text(_SIGN[change.kind], style=_STYLE[change.kind]),
+            plain(change.key),
+            plain(title_text),
+            plain(old),
+            plain(new),
+        )
+    return table
+
+
+def _stacked(console: Console, title: str, changes: list[Change]) -> None:
+    console.print(Text(title, style="bold underline"))
+    for change in changes:
+        title_text, old, new = change_texts(change)
+        head = Text.assemble((_SIGN[change.kind] + " ", _STYLE[change.kind]), plain(change.key))
+        if title_text:
+            head.append(" · ")
+            head.append_text(plain(title_text))
+        console.print(head)
+        for label, value in (("old", old), ("new", new)):
+            if value:
+                console.print(Text.assemble(f"    {label}: ", plain(value)), overflow="fold")
+    console.print()
+
+
 def render_diff(diff: RecordDiff, console: Console | None = None) -> None:
     """Print the diff: a header, one table per sheet with changes, and a summary line.
 
     ``console`` defaults to the terminal, without rich's highlighting of numbers and paths.
     """
     console = console or Console(highlight=False)
-    console.print(Text.assemble(("--- ", "red"), diff.old))
-    console.print(Text.assemble(("+++ ", "green"), diff.new))
+    console.print(Text.assemble(("--- ", "red"), plain(diff.old)))
+    console.print(Text.assemble(("+++ ", "green"), plain(diff.new)))
     if not diff.has_changes:
         console.print("No changes.")
         return
@@ -34,17 +76,10 @@ def render_diff(diff: RecordDiff, console: Console | None = None) -> None:
         changes = diff.of(sheet.key)
         if not changes:
             continue
-        table = Table(title=sheet.title("en"), title_justify="left", expand=True, show_lines=True)
-        table.add_column("", no_wrap=True, width=1)
-        table.add_column("Row", no_wrap=True, style="bold")
-        table.add_column("Field")
-        table.add_column("Old", ratio=1)
-        table.add_column("New", ratio=1)
-        for change in changes:
-            title, old, new = change_texts(change)
-            style = _STYLE[change.kind]
-            table.add_row(Text(_SIGN[change.kind], style=style), change.key, title, old, new)
-        console.print(table)
+        if console.width < STACK_BELOW:
+            _stacked(console, sheet.title("en"), changes)
+        else:
+            console.print(_table(sheet.title("en"), changes))
     counts = diff.counts()
     console.print(
         f"{counts[ADDED]} added, {counts[REMOVED]} removed, {counts[CHANGED]} changed",

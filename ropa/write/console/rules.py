@@ -3,25 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from ropa.check.rule import Rule
+from ropa.check.rule import GROUPS, Rule
+from ropa.write.console.findings import SEVERITY_STYLE as _SEVERITY_STYLE
 
 
 def render_rules(rules: Sequence[Rule], console: Console | None = None) -> None:
-    """Print every rule with its code, name, severity, GDPR reference and summary."""
+    """Print every rule under its family's heading: code, severity, name and reference on one
+    line, the summary indented below it. Nothing is squeezed to "…": at 80 columns, or piped
+    to a file, the summary wraps instead."""
     console = console or Console()
-    table = Table(title="ropa rules", header_style="bold", expand=True)
-    table.add_column("Code", no_wrap=True, style="bold magenta")
-    table.add_column("Name", no_wrap=True)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Reference", max_width=22)
-    table.add_column("Summary", ratio=1)
-    for rule in rules:
-        table.add_row(rule.code, rule.name, rule.severity.value, rule.reference, rule.summary)
-    console.print(table)
+    order = {prefix: position for position, prefix in enumerate(GROUPS)}
+    ranked = sorted(rules, key=lambda rule: (order.get(rule.code[:3], len(order)), rule.code))
+    for group, members in groupby(ranked, key=lambda rule: rule.group):
+        console.print(Text(group, style="bold underline"))
+        for rule in members:
+            console.print(_rule_lines(rule))
+        console.print()
+    console.print(f"{len(rules)} rules. 'ropa explain CODE' shows one in full.", highlight=False)
+
+
+def _rule_lines(rule: Rule) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, min_width=6)
+    grid.add_column(ratio=1)
+    head = Text(f"{rule.severity.value:<7} ", style=_SEVERITY_STYLE[rule.severity])
+    head.append(rule.name, style="bold")
+    head.append(f"  [{rule.reference}]", style="dim")
+    grid.add_row(Text(rule.code, style="bold magenta"), head)
+    grid.add_row("", Text(rule.summary))
+    return grid
 
 
 def render_explain(rule: Rule, console: Console | None = None) -> None:
