@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 
 from ropa.check.diff import RecordDiff
@@ -14,6 +15,20 @@ from ropa.write.safety import atomic_write_bytes
 from ropa.write.style import MAX_SHEET_NAME
 
 _WIDTHS = (18, 22, 12, 26, 48, 48)
+
+
+#: Points per line of wrapped text, and the most Excel allows for a row.
+_LINE_HEIGHT, _MAX_HEIGHT = 15, 409
+
+
+def _row_height(values: list[str]) -> float:
+    """Tall enough for the longest wrapped value (XlsxWriter cannot measure text; Excel and
+    LibreOffice would otherwise show one line and hide the rest)."""
+    lines = max(
+        sum(max(1, math.ceil(len(part) / max(width - 2, 1))) for part in str(value).split("\n"))
+        for value, width in zip(values, _WIDTHS, strict=True)
+    )
+    return min(_MAX_HEIGHT, _LINE_HEIGHT * lines)
 
 
 def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
@@ -35,6 +50,7 @@ def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
         values = [sheets[change.sheet], change.key, label(change.kind, lang), title, old, new]
         for column, value in enumerate(values):
             write_value(ws, formats, row, column, value or None, looks().data)
+        ws.set_row(row, _row_height(values))
     if not diff.changes:
         write_value(ws, formats, 4, 0, label("no_changes", lang), looks().empty)
     ws.freeze_panes(4, 0)

@@ -251,10 +251,12 @@ def print_setup(
     header: str = "",
     footer: str = "",
     title_rows: tuple[int, int] | None = None,
+    title_columns: tuple[int, int] | None = None,
 ) -> None:
     """Landscape, one page wide and as many pages down as needed; titles and page numbers.
 
-    ``margins`` are left, right, top, bottom in inches; ``title_rows`` zero-based.
+    ``margins`` are left, right, top, bottom in inches; ``title_rows`` and ``title_columns``
+    (first, last) are zero-based.
     """
     ws.set_landscape()
     ws.set_paper(paper)
@@ -267,3 +269,5 @@ def print_setup(
         ws.set_footer(footer, {"margin": 0.5})
     if title_rows is not None:
         ws.repeat_rows(*title_rows)
+    if title_columns is not None:  # the id (and name) on every page printed across
+        ws.repeat_columns(*title_columns)

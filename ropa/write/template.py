@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -268,6 +269,7 @@ def _write_rows(
     specs: list[FieldSpec | None] = [*sheet.fields, *([None] * len(extra))]
     keys = [spec.key for spec in sheet.fields] + list(extra)
     widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(keys) + 1)]
+    aligned = None
     for row_number, row in enumerate(data, start=2):
         lines = 1
         for column, key in enumerate(keys, start=1):
@@ -278,7 +280,11 @@ def _write_rows(
             cell = write_cell(
                 ws.cell(row=row_number, column=column), cell_value(specs[column - 1], value, lang)
             )
-            cell.alignment = data_align
+            if aligned is None:  # setting a style goes through openpyxl's style tables: once
+                cell.alignment = data_align
+                aligned = copy(cell._style)
+            else:
+                cell._style = copy(aligned)
             if isinstance(cell.value, dt.date):
                 cell.number_format = DATE_FORMAT
             elif isinstance(cell.value, str):
@@ -340,6 +346,8 @@ def _set_layout(ws: Worksheet, sheet: SheetSpec, columns: int) -> None:
     last = get_column_letter(max(columns, 1))
     ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 2)}"
     ws.print_title_rows = "1:1"
+    if frozen_columns:  # the id column on every page printed across
+        ws.print_title_cols = f"A:{get_column_letter(frozen_columns)}"
     total = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, columns + 1))
     _fit_to_page_width(ws, landscape=True, pages=math.ceil(total / _PAGE_WIDTH))
 

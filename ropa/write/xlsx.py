@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
 from ropa.write.excel import (
-    PAPER_A3,
     PAPER_A4,
     Formats,
     Props,
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
 #: Tables print in a 9-point font: about 1.2 characters per unit of column width.
 _PER_UNIT = 1.2
 _TABLE_LINE = 12.0
-#: Tables wider than this (in width units) print on A3, so the text stays readable.
-_A4_WIDTH = 190
 #: Rows taller than this many lines are capped: Excel's row height limit is 409 points.
 _MAX_LINES = 26
 
@@ -53,19 +50,24 @@ _MAX_LINES = 26
 
 
 def _print_setup(
-    ws: Worksheet, group: GroupRecord, title_rows: tuple[int, int] | None, width: float = 0
+    ws: Worksheet,
+    group: GroupRecord,
+    title_rows: tuple[int, int] | None,
+    title_columns: tuple[int, int] | None = None,
 ) -> None:
-    """Landscape, one page wide (A3 for very wide tables), titles repeated, page numbers."""
+    """A4 landscape, one page wide, header rows (and the id columns) repeated, page numbers:
+    what an authority prints is A4."""
     lang = group.lang
     small = "&8 "  # an 8-point header and footer
     print_setup(
         ws,
-        paper=PAPER_A3 if width > _A4_WIDTH else PAPER_A4,
+        paper=PAPER_A4,
         margins=(0.4, 0.4, 0.6, 0.6),
         header=f"&L{small}{label('report_title', lang)}"
         f"&R{small}{group.generated.strftime('%Y-%m-%d')}",
         footer=f"&L{small}&A&R{small}{page_of('&P', '&N', lang)}",  # &A: the sheet name
         title_rows=title_rows,
+        title_columns=title_columns,
     )
 
 
@@ -153,7 +155,7 @@ def write_table(ws: Worksheet, formats: Formats, table: Table, group: GroupRecor
     ws.autofilter(header, 0, last_row, len(table.headers) - 1)
     frozen = 2 if table.key == "record_30_1" else 0  # keep id and name in view
     ws.freeze_panes(header + 1, frozen)
-    _print_setup(ws, group, (0, header), sum(table.widths))
+    _print_setup(ws, group, (0, header), (0, frozen - 1) if frozen else None)
 
 
 # --- the cover -----------------------------------------------------------------------------
