@@ -123,7 +123,7 @@ def test_explain_takes_names_and_shows_the_source() -> None:
 
 def test_rules_are_rule_objects_with_one_family_each() -> None:
     families = {item.scope for item in all_rules()}
-    assert families == {"record", "policy", "cross"}
+    assert families == {"record", "policy", "cross", "group"}
     assert all(isinstance(item, Rule) for item in all_rules())
     assert [r.code for r in all_rules()] == sorted(REGISTRY)
 

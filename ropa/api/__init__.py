@@ -29,13 +29,19 @@ from ropa.api.export import export, record_frames
 from ropa.api.importing import import_record, show_mapping
 from ropa.api.notices import scan_paths
 from ropa.check.diff import RecordDiff, diff_records
+from ropa.check.registry import all_rules, nearest_codes
+from ropa.check.registry import find_rules as registry_find_rules
 from ropa.check.report import Report
+from ropa.check.rule import Rule
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.read.config import Config, ConfigError, load_config
 from ropa.read.notice.reading import DEFAULT_MAX_BYTES, PolicyReadError
 from ropa.read.workbook import WorkbookError
 from ropa.write.diffs import write_diff
+from ropa.write.examples import example_for_language
 from ropa.write.frames import findings_frame
 from ropa.write.safety import ExportError, check_output
+from ropa.write.template import write_workbook
 
 #: The exceptions a user's input or output can cause; each message is one line.
 USER_ERRORS: tuple[type[Exception], ...] = (
@@ -106,6 +112,31 @@ def scan_notices(
     )
 
 
+def init_workbook(
+    path: str | Path, *, lang: str = "en", example: bool = False, force: bool = False
+) -> Path:
+    """Write the template workbook (``ropa init``): drop-downs, guidance and an Instructions
+    sheet in ``lang``; with ``example``, filled with the fictional Havsvik Nordic group."""
+    path = Path(path)
+    if lang not in RECORD_LANGUAGES:
+        raise ExportError(f"unknown language '{lang}': use one of {', '.join(RECORD_LANGUAGES)}")
+    if path.suffix.lower() != ".xlsx":
+        raise ExportError(f"{path}: the template is an Excel workbook; give a name ending in .xlsx")
+    check_output(path, [], force)
+    write_workbook(path, lang, example_for_language(lang) if example else None)
+    return path
+
+
+def rules(family: str | None = None) -> list[Rule]:
+    """Every rule (of one family: record, policy, cross or group), by code (``ropa rules``)."""
+    return all_rules(family)
+
+
+def find_rules(code_or_name: str) -> list[Rule]:
+    """The rule with this code, or the rules with this name (``ropa explain``)."""
+    return registry_find_rules(code_or_name)
+
+
 def diff(
     old: str | Path,
     new: str | Path,
@@ -135,9 +166,13 @@ __all__ = [
     "check",
     "diff",
     "export",
+    "find_rules",
     "findings_frame",
     "import_record",
+    "init_workbook",
+    "nearest_codes",
     "record_frames",
+    "rules",
     "scan_notices",
     "show_mapping",
 ]

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ropa import api
 from ropa.cli.options import fail, record_language
-from ropa.write.examples import example_for_language
-from ropa.write.template import write_workbook
 
 
 def init(
@@ -27,10 +26,9 @@ def init(
 ) -> None:
     """Write a template workbook with drop-downs, guidance and an Instructions sheet."""
     record_language(lang)
-    if path.suffix.lower() != ".xlsx":
-        fail(f"{path}: the template is an Excel workbook; give a name ending in .xlsx")
-    if path.exists() and not force:
-        fail(f"{path} already exists; use --force to replace it")
-    write_workbook(path, lang, example_for_language(lang) if example else None)
+    try:
+        api.init_workbook(path, lang=lang, example=example, force=force)
+    except api.USER_ERRORS as exc:
+        fail(str(exc))
     what = "example record" if example else "template"
     typer.echo(f"Wrote {what} {path} ({lang}). Next: ropa check {path}")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ropa.check.registry import all_rules, find_rules, nearest_codes
+from ropa import api
 from ropa.cli.options import fail
 from ropa.write.console import render_explain, render_rules
 from ropa.write.json_out import rules_json
@@ -16,7 +16,7 @@ def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """List every rule with its code, severity, GDPR reference and summary."""
-    rules = all_rules()
+    rules = api.rules()
     if output_format == "json":
         typer.echo(rules_json(rules))
     else:
@@ -27,13 +27,13 @@ def explain(
     code: Annotated[str, typer.Argument(help="A rule code or name, e.g. RP202.")],
 ) -> None:
     """Print the documentation of a rule."""
-    matches = find_rules(code)
+    matches = api.find_rules(code)
     if len(matches) > 1:
         codes = " and ".join(item.code for item in matches)
         fail(f"'{code}' is the name of {codes}; give the code (ropa explain {matches[0].code})")
     found = matches[0] if matches else None
     if found is None:
-        near = nearest_codes(code)
+        near = api.nearest_codes(code)
         if near:
             fail(
                 f"no rule '{code}'; did you mean {' or '.join(near)}? Run 'ropa rules' to list them"
