@@ -8,7 +8,7 @@ them (letters and digits, any case), so the file need not repeat a heading's pun
 
 from __future__ import annotations
 
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,11 @@ from ropa.read.workbook import WorkbookError
 
 #: A heading that starts with a layout's heading (or the other way round) this long is it.
 _PREFIX = 12
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 
 @dataclass
