@@ -66,13 +66,17 @@ def _assign(block: Block, name: str, value: str) -> None:
         contact = "dpo_contact" if name == "dpo_name" else None
         for line in rest:
             if contact:
-                block.fields["dpo_contact"] = "\n".join(filter(None, [block.fields.get("dpo_contact"), line]))
+                block.fields["dpo_contact"] = "\n".join(
+                    filter(None, [block.fields.get("dpo_contact"), line])
+                )
             elif _EMAIL.fullmatch(line):
                 block.fields.setdefault("contact_email", line)
             elif _PHONE.match(line):
                 block.fields.setdefault("contact_phone", line)
             else:
-                block.fields["address"] = "\n".join(filter(None, [block.fields.get("address"), line]))
+                block.fields["address"] = "\n".join(
+                    filter(None, [block.fields.get("address"), line])
+                )
     else:
         block.fields.setdefault(name, "\n".join(lines))
 
@@ -95,7 +99,7 @@ def read_block(grid: list[list[Any]], header_row: int) -> Block:
         if not value:
             right = [(row, c) for c in range(column + 1, column + 4) if (row, c) in texts]
             right = [p for p in right if label_of(texts[p]) is None and texts[p] != text][:1]
-            below = []
+            below: list[tuple[int, int]] = []
             for r in range(row + 1, header_row):
                 place = (r, column)
                 if place not in texts or label_of(texts[place]) is not None:

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ropa.model.recipients import CATEGORY, INTERNAL as INTERNAL_KIND
+from ropa.model.recipients import CATEGORY
+from ropa.model.recipients import INTERNAL as INTERNAL_KIND
 from ropa.model.schema import record_schema
 from ropa.model.vocab import is_none
 from ropa.read.importer import values as v
 from ropa.read.importer.builder import CATEGORIES, INTERNAL, ORIGIN, append_text
 
-_YES_NO = ("automated_decisions", "large_scale", "systematic_monitoring", "innovative_technology", "national_id", "criminal_data")
+_YES_NO = (
+    "automated_decisions",
+    "large_scale",
+    "systematic_monitoring",
+    "innovative_technology",
+    "national_id",
+    "criminal_data",
+)
 
 
 def _first(reader: Any, cells: dict, target: str) -> tuple[str, str, str]:
@@ -28,8 +36,16 @@ def activity_fields(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     sheet = record_schema().sheet("activities")
     for target in cells:
         sheet_key, _, key = target.partition(".")
-        if sheet_key != "activities" or key in ("activity_id", "name", "recipients", "internal_recipients",
-                                                 "dpia_required", "dpia_status", "special_flag", "special_categories"):
+        if sheet_key != "activities" or key in (
+            "activity_id",
+            "name",
+            "recipients",
+            "internal_recipients",
+            "dpia_required",
+            "dpia_status",
+            "special_flag",
+            "special_categories",
+        ):
             continue
         text = reader.text(cells, target)
         if key in _YES_NO:
@@ -66,7 +82,7 @@ def _special(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     text = reader.text(cells, "activities.special_categories")
     if text:
         codes, rest = v.special_categories(text, reader.aliases)
-        if rest or not codes and v.yes_no(text) == "yes":
+        if rest or (not codes and v.yes_no(text) == "yes"):
             _, cell, heading = _first(reader, cells, "activities.special_categories")
             reader.unread(cell, heading, text, "special-category data without saying which")
         reader.keep(activity, "activities", "special_categories", text)
@@ -94,7 +110,9 @@ def _dpia(reader: Any, activity: dict[str, Any], cells: dict) -> None:
         target = "activities.dpia_status" if progress else "activities.dpia_required"
         _, cell, heading = _first(reader, cells, target)
         reader.unread(cell, heading, progress or required, "not a DPIA status")
-    reader.keep(activity, "activities", "dpia_status", " / ".join(filter(None, [required, progress])))
+    reader.keep(
+        activity, "activities", "dpia_status", " / ".join(filter(None, [required, progress]))
+    )
 
 
 def _recipients(reader: Any, activity: dict[str, Any], cells: dict) -> None:
@@ -114,10 +132,12 @@ def _recipients(reader: Any, activity: dict[str, Any], cells: dict) -> None:
             elif kind == CATEGORY:
                 append_text(activity, CATEGORIES, name)
             else:
-                row = reader.record.processor(name, reader.origin(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))), role=role)
+                row = reader.record.processor(
+                    name, reader.origin(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))), role=role
+                )
                 if row["processor_id"] not in refs:
                     refs.append(row["processor_id"])
-        if len(v.recipients(text)) > 1 or v.recipients(text) and v.recipients(text)[0][1]:
+        if len(v.recipients(text)) > 1 or (v.recipients(text) and v.recipients(text)[0][1]):
             append_text(activity, "Recipients" + " (as written)", text)
 
 
@@ -126,7 +146,10 @@ def purposes(reader: Any, activity: dict[str, Any], cells: dict) -> None:
         return
     row: dict[str, Any] = {"activity_id": activity["activity_id"]}
     for target in cells:
-        if target.startswith("purposes.") and target not in ("purposes.lawful_basis", "purposes.art9_condition"):
+        if target.startswith("purposes.") and target not in (
+            "purposes.lawful_basis",
+            "purposes.art9_condition",
+        ):
             row[target.split(".", 1)[1]] = reader.text(cells, target)
     basis = reader.text(cells, "purposes.lawful_basis")
     codes = v.lawful_bases(basis, reader.aliases) if basis else []
@@ -144,7 +167,11 @@ def purposes(reader: Any, activity: dict[str, Any], cells: dict) -> None:
         elif v.vocab_key(condition) != code:
             reader.keep(row, "purposes", "art9_condition", condition)
     for index, code in enumerate(codes or [None]):
-        one = dict(row) if index == 0 else {"activity_id": row["activity_id"], "purpose": row.get("purpose")}
+        one = (
+            dict(row)
+            if index == 0
+            else {"activity_id": row["activity_id"], "purpose": row.get("purpose")}
+        )
         if code:
             one["lawful_basis"] = code
             if v.vocab_key(basis) != code:
@@ -179,9 +206,14 @@ def processors(reader: Any, activity: dict[str, Any], cells: dict, number: int) 
 def _processor_row(reader: Any, cells: dict, name: str, number: int) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for target in cells:
-        if target.startswith("processors.") and target not in ("processors.name", "processors.processor_id"):
+        if target.startswith("processors.") and target not in (
+            "processors.name",
+            "processors.processor_id",
+        ):
             fields[target.split(".", 1)[1]] = reader.text(cells, target)
-    row = reader.record.processor(name, reader.origin(number), reader.text(cells, "processors.processor_id"))
+    row = reader.record.processor(
+        name, reader.origin(number), reader.text(cells, "processors.processor_id")
+    )
     for key, text in fields.items():
         if key == "countries":
             codes, rest = v.countries_in(text)
@@ -210,11 +242,13 @@ def transfers(reader: Any, activity: dict[str, Any] | None, cells: dict, number:
         if mechanism_text and activity is not None:
             append_text(activity, "Transfer safeguards (as written)", mechanism_text)
         return
-    if country_text and is_none(country_text) or v.yes_no(country_text) == "no":
+    if (country_text and is_none(country_text)) or v.yes_no(country_text) == "no":
         return
     recipient_id = None
     if recipient:
-        row = reader.record.find_processor(recipient) or reader.record.processor(recipient, reader.origin(number))
+        row = reader.record.find_processor(recipient) or reader.record.processor(
+            recipient, reader.origin(number)
+        )
         recipient_id = row["processor_id"]
         if activity is not None and recipient_id not in activity.setdefault("recipients", []):
             activity["recipients"].append(recipient_id)
@@ -223,11 +257,25 @@ def transfers(reader: Any, activity: dict[str, Any] | None, cells: dict, number:
             row["dpf_certified"] = v.yes_no(dpf) or dpf
     for item in v.items(country_text) or [""]:
         codes, rest = v.countries_in(item) if item else ([], [])
-        mechanism = v.mechanism(mechanism_text, reader.aliases) if mechanism_text else v.mechanism(item, reader.aliases) if item else None
+        mechanism = (
+            v.mechanism(mechanism_text, reader.aliases)
+            if mechanism_text
+            else v.mechanism(item, reader.aliases)
+            if item
+            else None
+        )
         named = [p for p in rest if v.mechanism(p, reader.aliases) is None]
-        for code in codes or [item or None]:
-            row = {"activity_id": activity["activity_id"] if activity else None, "country": code, "mechanism": mechanism or (mechanism_text or None)}
-            who = recipient_id or (reader.record.processor(named[0], reader.origin(number))["processor_id"] if named and codes else None)
+        for code in list[str | None](codes) if codes else [item or None]:
+            row = {
+                "activity_id": activity["activity_id"] if activity else None,
+                "country": code,
+                "mechanism": mechanism or (mechanism_text or None),
+            }
+            who = recipient_id or (
+                reader.record.processor(named[0], reader.origin(number))["processor_id"]
+                if named and codes
+                else None
+            )
             row["recipient"] = who
             if item and (rest or not codes or v.vocab_key(item) != v.vocab_key(code or "")):
                 reader.keep(row, "transfers", "country", item)
@@ -247,7 +295,9 @@ def transfers(reader: Any, activity: dict[str, Any] | None, cells: dict, number:
 def _country_field(reader: Any, row: dict[str, Any], sheet: str, key: str, cells: dict) -> None:
     text = row[key]
     codes, rest = v.countries_in(text)
-    row[key] = (codes if record_schema().sheet(sheet).field(key).multi else codes[0]) if codes else text
+    row[key] = (
+        (codes if record_schema().sheet(sheet).field(key).multi else codes[0]) if codes else text
+    )
     if rest or not codes or codes != [text.strip().upper()]:
         if not (codes and v.vocab_key(text) in {v.vocab_key(c) for c in codes}):
             reader.keep(row, sheet, key, text)
@@ -263,7 +313,9 @@ def _raw(cells: dict, target: str) -> str:
 def direct_row(reader: Any, sheet: str, cells: dict, extras: dict[str, str], number: int) -> None:
     """A row of a processor list, transfer register, Art. 30(2) sheet or ropa workbook."""
     if sheet == "processors" and not reader.plan.layout.schema_sheets:
-        name = reader.text(cells, "processors.name") or reader.text(cells, "processors.processor_id")
+        name = reader.text(cells, "processors.name") or reader.text(
+            cells, "processors.processor_id"
+        )
         if not name:
             name = next(iter(extras.values()), "")
         row = _processor_row(reader, cells, name, number)

@@ -106,11 +106,17 @@ class _Sheet:
         if not same:
             entity = self.organisation(cells) or self.entity or self.record.entity(None)
             activity_id = self.record.new_id("activities", "A", wanted_id or None)
-            current = {"activity_id": activity_id, "entity_ids": entity, "name": name or None,
-                       "_source_id": wanted_id, ORIGIN: self.origin(number)}
+            current = {
+                "activity_id": activity_id,
+                "entity_ids": entity,
+                "name": name or None,
+                "_source_id": wanted_id,
+                ORIGIN: self.origin(number),
+            }
             self.record.rows["activities"].append(current)
             self.current = current
         else:
+            assert current is not None  # ``same`` holds only for an activity already read
             self.organisation(cells)
             append_text(current, ORIGIN, f"row {number}")
         self.attach(current, cells, extras, number)
@@ -123,14 +129,18 @@ class _Sheet:
         self.attach(activities[-1] if self.current is None else self.current, cells, extras, number)
 
     def organisation(self, cells: Cells) -> str | None:
-        fields = {t.split(".", 1)[1]: self.text(cells, t) for t in cells if t.startswith("organisation.")}
+        fields = {
+            t.split(".", 1)[1]: self.text(cells, t) for t in cells if t.startswith("organisation.")
+        }
         if not fields:
             return None
         return self.record.entity(fields.pop("legal_name", None) or None, fields)
 
     # --- one activity's parts ------------------------------------------------------------
 
-    def attach(self, activity: dict[str, Any], cells: Cells, extras: dict[str, str], number: int) -> None:
+    def attach(
+        self, activity: dict[str, Any], cells: Cells, extras: dict[str, str], number: int
+    ) -> None:
         activity_fields(self, activity, cells)
         purposes(self, activity, cells)
         retention(self, activity, cells)
@@ -149,4 +159,3 @@ class _Sheet:
 def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> int:
     """Read one planned sheet into ``record``; the number of source rows read."""
     return _Sheet(plan, record, entity).run()
-
