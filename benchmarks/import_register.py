@@ -1,4 +1,5 @@
-"""Benchmark: ``ropa import`` of a 5,000-row one-sheet register against ``ropa check`` of the result.
+"""Benchmark: ``ropa import`` of a 5,000-row one-sheet register against ``ropa check``
+of the result.
 
 The target (issue 9): importing takes at most twice as long as checking what was imported.
 Run ``python -m benchmarks.import_register [--rows 5000]``; the figure goes in docs/benchmarks.md.
@@ -14,9 +15,14 @@ from pathlib import Path
 import ropa
 
 HEADER = [
-    "Business function", "Purpose of processing", "Categories of individuals", "Categories of personal data",
-    "Categories of recipients", "Names of third countries or international organisations that personal data "
-    "are transferred to (if applicable)", "Retention schedule (if possible)",
+    "Business function",
+    "Purpose of processing",
+    "Categories of individuals",
+    "Categories of personal data",
+    "Categories of recipients",
+    "Names of third countries or international organisations that personal data "
+    "are transferred to (if applicable)",
+    "Retention schedule (if possible)",
     "General description of technical and organisational security measures (if possible)",
     "Article 6 lawful basis for processing personal data",
 ]
@@ -30,9 +36,19 @@ def write_register(path: Path, rows: int) -> None:
     ws = book.create_sheet("Template")
     ws.append(HEADER)
     for n in range(rows):
-        ws.append([f"Dept {n % 40}", f"Purpose {n}", "Employees; Customers", "Name; e-mail; account",
-                   f"Vendor {n % 300} Ltd, our HR team", "USA" if n % 7 == 0 else "", f"{2 + n % 8} years",
-                   "Access control, encryption", BASES[n % 4]])
+        ws.append(
+            [
+                f"Dept {n % 40}",
+                f"Purpose {n}",
+                "Employees; Customers",
+                "Name; e-mail; account",
+                f"Vendor {n % 300} Ltd, our HR team",
+                "USA" if n % 7 == 0 else "",
+                f"{2 + n % 8} years",
+                "Access control, encryption",
+                BASES[n % 4],
+            ]
+        )
     book.save(path)
 
 
@@ -49,8 +65,10 @@ def main() -> None:
         start = time.perf_counter()
         report = ropa.check([record])
         checked = time.perf_counter() - start
-    print(f"rows {args.rows}: import {imported:.2f} s, check {checked:.2f} s "
-          f"({len(report.findings)} findings), ratio {imported / checked:.2f} (target <= 2)")
+    print(
+        f"rows {args.rows}: import {imported:.2f} s, check {checked:.2f} s "
+        f"({len(report.findings)} findings), ratio {imported / checked:.2f} (target <= 2)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,27 +23,93 @@ pytestmark = pytest.mark.skipif(
 
 # file, layout, activities, processors, a sample of (heading, field) that must be mapped
 CASES = [
-    ("fides-datamap-template.xlsx", "ico-controller", 0, 0,
-     [("Department or Business function", "activities.owner"), ("Retention schedule (if possible)", "retention.period")]),
-    ("gdpr-skill-ropa-template.xlsx", "ico-controller", 0, 0,
-     [("Lawful basis (suggested)", "purposes.lawful_basis"), ("Controller name", "organisation.legal_name")]),
-    ("cisoassistant-processings_template.xlsx", "ciso-assistant", 2, 0,
-     [("ref_id", "activities.activity_id"), ("dpia_required", "activities.dpia_required")]),
-    ("cisoassistant-sample_processing_workbook.xlsx", "ciso-assistant", 1, 3,
-     [("legal_basis", "purposes.lawful_basis"), ("transfer_mechanism", "transfers.mechanism")]),
-    ("cisoassistant-third_parties_template.xlsx", "processor-list", 0, 3, [("country", "processors.countries")]),
-    ("vonq-sub-processor-listing-v07.26-31.09.2024.csv", "processor-list", 0, 11,
-     [("Company", "processors.name"), ("Service Description", "processors.service")]),
-    ("vonq-sub-processor-listing-v07.27-31.05.2025.csv", "processor-list", 0, 12,
-     [("Location of Data Processing", "processors.countries")]),
-    ("gdpr-skill-transfer-register-template.csv", "transfer-register", 0, 0,
-     [("Destination country/region", "transfers.country")]),
-    ("converted/converted-vonq-bv.xlsx", "ropa", 7, 13, [("Activity ID", "activities.activity_id")]),
-    ("converted/converted-cisoassistant-sample.xlsx", "ropa", 1, 2, [("Purpose", "purposes.purpose")]),
+    (
+        "fides-datamap-template.xlsx",
+        "ico-controller",
+        0,
+        0,
+        [
+            ("Department or Business function", "activities.owner"),
+            ("Retention schedule (if possible)", "retention.period"),
+        ],
+    ),
+    (
+        "gdpr-skill-ropa-template.xlsx",
+        "ico-controller",
+        0,
+        0,
+        [
+            ("Lawful basis (suggested)", "purposes.lawful_basis"),
+            ("Controller name", "organisation.legal_name"),
+        ],
+    ),
+    (
+        "cisoassistant-processings_template.xlsx",
+        "ciso-assistant",
+        2,
+        0,
+        [("ref_id", "activities.activity_id"), ("dpia_required", "activities.dpia_required")],
+    ),
+    (
+        "cisoassistant-sample_processing_workbook.xlsx",
+        "ciso-assistant",
+        1,
+        3,
+        [("legal_basis", "purposes.lawful_basis"), ("transfer_mechanism", "transfers.mechanism")],
+    ),
+    (
+        "cisoassistant-third_parties_template.xlsx",
+        "processor-list",
+        0,
+        3,
+        [("country", "processors.countries")],
+    ),
+    (
+        "vonq-sub-processor-listing-v07.26-31.09.2024.csv",
+        "processor-list",
+        0,
+        11,
+        [("Company", "processors.name"), ("Service Description", "processors.service")],
+    ),
+    (
+        "vonq-sub-processor-listing-v07.27-31.05.2025.csv",
+        "processor-list",
+        0,
+        12,
+        [("Location of Data Processing", "processors.countries")],
+    ),
+    (
+        "gdpr-skill-transfer-register-template.csv",
+        "transfer-register",
+        0,
+        0,
+        [("Destination country/region", "transfers.country")],
+    ),
+    (
+        "converted/converted-vonq-bv.xlsx",
+        "ropa",
+        7,
+        13,
+        [("Activity ID", "activities.activity_id")],
+    ),
+    (
+        "converted/converted-cisoassistant-sample.xlsx",
+        "ropa",
+        1,
+        2,
+        [("Purpose", "purposes.purpose")],
+    ),
 ]
 
 
-_VOCABS = ("recipient_role", "transfer_mechanism", "dpia_status", "lawful_basis", "controller_role", "yes_no")
+_VOCABS = (
+    "recipient_role",
+    "transfer_mechanism",
+    "dpia_status",
+    "lawful_basis",
+    "controller_role",
+    "yes_no",
+)
 
 
 def _key(text: str) -> str:
@@ -70,12 +136,20 @@ def _source_texts(path: Path) -> list[str]:
     texts = []
     for ws in book:
         for row in list(ws.iter_rows(values_only=True)):
-            texts += [str(v).strip() for v in row if v not in (None, "") and not isinstance(v, bool) and str(v).strip()]
+            texts += [
+                str(v).strip()
+                for v in row
+                if v not in (None, "") and not isinstance(v, bool) and str(v).strip()
+            ]
     return texts
 
 
-@pytest.mark.parametrize(("name", "layout", "activities", "processors", "sample"), CASES, ids=[c[0] for c in CASES])
-def test_real_file_imports_and_checks(tmp_path: Path, name, layout, activities, processors, sample) -> None:
+@pytest.mark.parametrize(
+    ("name", "layout", "activities", "processors", "sample"), CASES, ids=[c[0] for c in CASES]
+)
+def test_real_file_imports_and_checks(
+    tmp_path: Path, name, layout, activities, processors, sample
+) -> None:
     source = REAL / name
     before = source.read_bytes()
     out = tmp_path / "record.xlsx"
@@ -89,10 +163,22 @@ def test_real_file_imports_and_checks(tmp_path: Path, name, layout, activities, 
     # No source cell text is lost: each is in some cell of the written workbook (headings
     # of mapped columns are the record's own headings now, so only data cells are compared).
     written = openpyxl.load_workbook(out)
-    text = _key("\n".join(str(c.value) for ws in written for row in ws.iter_rows() for c in row if c.value is not None))
+    text = _key(
+        "\n".join(
+            str(c.value)
+            for ws in written
+            for row in ws.iter_rows()
+            for c in row
+            if c.value is not None
+        )
+    )
     headings = {h for sheet in result.sources[0].sheets for h, _, _ in sheet.mapped}
     headings |= {h for sheet in result.sources[0].sheets for h in sheet.extras}
-    missing = [t for t in _source_texts(source) if t not in headings and not label_of(t) and not _found(t, text)]
+    missing = [
+        t
+        for t in _source_texts(source)
+        if t not in headings and not label_of(t) and not _found(t, text)
+    ]
     assert not missing, missing[:5]
     codes = {finding.code for finding in ropa.check([out]).findings}
     assert not codes & {"RP101", "RP102"}, codes

@@ -22,7 +22,9 @@ class ImportFormat(str, Enum):
 def import_command(
     sources: Annotated[
         list[Path] | None,
-        typer.Argument(help="The record to import (.xlsx, .xlsm, .xls, .ods, .csv); several make one record."),
+        typer.Argument(
+            help="The record to import (.xlsx, .xlsm, .xls, .ods, .csv); several make one record."
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="The ropa workbook to write.")
@@ -35,7 +37,11 @@ def import_command(
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", "-l", help="Language of the workbook: en, sv, nb, da or fi (default: the source's)."),
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of the workbook: en, sv, nb, da or fi (default: the source's).",
+        ),
     ] = None,
     show_mapping: Annotated[
         bool, typer.Option("--show-mapping", help="Print the mapping as TOML instead of importing.")
@@ -61,7 +67,9 @@ def import_command(
             return
         if output is None:
             fail("--output RECORD.xlsx is needed (or --show-mapping to see the mapping)")
-        result = api.import_record(sources, output, layout=layout, mapping=mapping, lang=lang, force=force)
+        result = api.import_record(
+            sources, output, layout=layout, mapping=mapping, lang=lang, force=force
+        )
     except api.USER_ERRORS as exc:
         fail(str(exc))
     if output_format is ImportFormat.json:

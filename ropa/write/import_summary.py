@@ -13,7 +13,15 @@ from rich.table import Table
 from ropa.read.importer import ImportResult
 from ropa.read.importer.layouts import layouts
 
-_WRITTEN = ("organisation", "activities", "purposes", "processors", "transfers", "retention", "processor_activities")
+_WRITTEN = (
+    "organisation",
+    "activities",
+    "purposes",
+    "processors",
+    "transfers",
+    "retention",
+    "processor_activities",
+)
 
 
 def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
@@ -23,8 +31,13 @@ def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
         "language": result.language,
         "sources": [
             {
-                "file": s.file, "kind": s.kind, "layout": s.layout, "layout_title": s.layout_title,
-                "why": s.reason, "encoding": s.encoding, "delimiter": s.delimiter,
+                "file": s.file,
+                "kind": s.kind,
+                "layout": s.layout,
+                "layout_title": s.layout_title,
+                "why": s.reason,
+                "encoding": s.encoding,
+                "delimiter": s.delimiter,
                 "sheets": [sheet.to_dict() for sheet in s.sheets],
                 "sheets_copied_unchanged": s.skipped_sheets,
             }
@@ -33,7 +46,9 @@ def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
         "rows_read": sum(sheet.rows_read for s in result.sources for sheet in s.sheets),
         "written": {key: counts.get(key, 0) for key in _WRITTEN},
         "columns_mapped": sum(len(sheet.mapped) for s in result.sources for sheet in s.sheets),
-        "columns_kept_as_extras": sum(len(sheet.extras) for s in result.sources for sheet in s.sheets),
+        "columns_kept_as_extras": sum(
+            len(sheet.extras) for s in result.sources for sheet in s.sheets
+        ),
         "not_understood": [item.to_dict() for item in result.unread],
         "next": f"ropa check {output}" if output else None,
     }
@@ -43,7 +58,9 @@ def summary_json(result: ImportResult, output: str | None) -> str:
     return json.dumps(summary_dict(result, output), ensure_ascii=False, indent=2)
 
 
-def render_import(result: ImportResult, output: str | None, console: Console, *, verbose: bool = True) -> None:
+def render_import(
+    result: ImportResult, output: str | None, console: Console, *, verbose: bool = True
+) -> None:
     """The summary on a terminal; all text from the user's files is escaped."""
     for source in result.sources:
         console.print(
@@ -52,11 +69,14 @@ def render_import(result: ImportResult, output: str | None, console: Console, *,
         )
         console.print(f"  why: {escape(source.reason)}")
         if source.encoding:
-            console.print(f"  read as CSV: encoding {source.encoding}, delimiter {source.delimiter!r}")
+            console.print(
+                f"  read as CSV: encoding {source.encoding}, delimiter {source.delimiter!r}"
+            )
         for sheet in source.sheets:
             console.print(
-                f"  sheet '{escape(sheet.sheet)}': header row {sheet.header_row}, {sheet.rows_read} "
-                f"rows read, {len(sheet.mapped)} columns mapped, {len(sheet.extras)} kept as extra columns"
+                f"  sheet '{escape(sheet.sheet)}': header row {sheet.header_row}, "
+                f"{sheet.rows_read} rows read, {len(sheet.mapped)} columns mapped, "
+                f"{len(sheet.extras)} kept as extra columns"
             )
             if verbose and sheet.mapped:
                 table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
@@ -69,16 +89,22 @@ def render_import(result: ImportResult, output: str | None, console: Console, *,
                     table.add_row("  " + escape(heading), "[dim]extra column[/dim]")
                 console.print(table)
         for name in source.skipped_sheets:
-            console.print(f"  sheet '{escape(name)}': not a register; copied unchanged into the record")
+            console.print(
+                f"  sheet '{escape(name)}': not a register; copied unchanged into the record"
+            )
     counts = result.counts()
-    written = ", ".join(f"{counts[key]} {key.replace('_', ' ')}" for key in _WRITTEN if counts.get(key))
+    written = ", ".join(
+        f"{counts[key]} {key.replace('_', ' ')}" for key in _WRITTEN if counts.get(key)
+    )
     console.print(f"Wrote {escape(output or '-')}: {written or 'no rows'}.")
     if result.unread:
-        console.print(f"[yellow]{len(result.unread)} value(s) kept as written, not understood:[/yellow]")
+        console.print(
+            f"[yellow]{len(result.unread)} value(s) kept as written, not understood:[/yellow]"
+        )
         for item in result.unread:
             console.print(
-                f"  {escape(item.file)} › {escape(item.sheet)} › {item.cell} ({escape(item.heading)}): "
-                f"'{escape(item.text)}': {escape(item.why)}"
+                f"  {escape(item.file)} › {escape(item.sheet)} › {item.cell} "
+                f"({escape(item.heading)}): '{escape(item.text)}': {escape(item.why)}"
             )
     if output:
         console.print(f"Next: [bold]ropa check {escape(output)}[/bold]")

@@ -2,7 +2,8 @@
 
 The ICO controller template heads its sheet with the controller's, the DPO's and the
 representative's name and contact details; Nordic records often start with one line naming
-the controller and its organisation number. Labels are ``ropa/data/lexicon/organisation_block.json``.
+the controller and its organisation number. Labels are
+``ropa/data/lexicon/organisation_block.json``.
 Every text above the header that is not read into a field is kept as a note, so nothing is lost.
 """
 
@@ -21,7 +22,8 @@ from ropa.read.importer.layouts import heading_key
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"^\+?[\d\s()./-]{6,}$")
 _REG_NUMBER = re.compile(
-    r"(?:org\.?\s*nr|organisa(?:tion|sjon)snummer|cvr(?:-nr)?|y-tunnus|company number|kvk)\.?:?\s*([\w-]+(?:[\s-]\d+)?)",
+    r"(?:org\.?\s*nr|organisa(?:tion|sjon)snummer|cvr(?:-nr)?|y-tunnus|company number|kvk)"
+    r"\.?:?\s*([\w-]+(?:[\s-]\d+)?)",
     re.IGNORECASE,
 )
 

@@ -48,7 +48,9 @@ class Record:
             return wanted
         base = wanted or prefix
         number = len(taken) + 1
-        while fold(candidate := f"{base}-{number:03d}" if not wanted else f"{base}-{number}") in taken:
+        while (
+            fold(candidate := f"{base}-{number:03d}" if not wanted else f"{base}-{number}") in taken
+        ):
             number += 1
         taken.add(fold(candidate))
         return candidate
@@ -73,11 +75,17 @@ class Record:
                     row[name_] = f"{row[name_]}\n{value}"
         return entity_id
 
-    def processor(self, name: str, origin: str, wanted_id: str | None = None, **fields: Any) -> dict[str, Any]:
+    def processor(
+        self, name: str, origin: str, wanted_id: str | None = None, **fields: Any
+    ) -> dict[str, Any]:
         """The Processors row for a named recipient, made once per name."""
         row = self._processors.get(fold(name))
         if row is None:
-            row = {"processor_id": self.new_id("processors", "P", wanted_id or None), "name": name, ORIGIN: origin}
+            row = {
+                "processor_id": self.new_id("processors", "P", wanted_id or None),
+                "name": name,
+                ORIGIN: origin,
+            }
             self.rows["processors"].append(row)
             self.index_processor(row)
         for name_, value in fields.items():

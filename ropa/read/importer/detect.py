@@ -79,7 +79,9 @@ def row_score(part: SheetLayout, cells: list[Any]) -> tuple[float, int]:
 
 def match_sheet(part: SheetLayout, sheet: SourceSheet, header_row: int | None = None) -> SheetMatch:
     """The best header row of ``sheet`` read as ``part`` (or the row given)."""
-    rows = [header_row] if header_row is not None else range(min(HEADER_SEARCH_ROWS, len(sheet.grid)))
+    rows = (
+        [header_row] if header_row is not None else range(min(HEADER_SEARCH_ROWS, len(sheet.grid)))
+    )
     best = (0.0, 0, 0)
     for number in rows:
         if number >= len(sheet.grid):
@@ -100,7 +102,11 @@ def _fit(layout: Layout, source: Source) -> tuple[float, list[SheetMatch]]:
         several = len(layout.sheets) > 1
         if layout.schema_sheets:  # ropa's own layout: its sheets go by their names
             options = [m for m in options if m.named]
-        options = [m for m in options if m.hits >= 2 and m.score >= MIN_SCORE or (several and m.named and m.hits)]
+        options = [
+            m
+            for m in options
+            if (m.hits >= 2 and m.score >= MIN_SCORE) or (several and m.named and m.hits)
+        ]
         if not options:
             continue
         best = max(options, key=lambda m: m.score)

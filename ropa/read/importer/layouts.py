@@ -98,7 +98,9 @@ def _sheet(raw: dict, schema_titles: bool) -> SheetLayout:
     for key, target in schema_headings(schema).items():
         if schema_titles or rows not in ("activities", "attach"):
             headings.setdefault(key, target)
-    return SheetLayout(tuple(raw.get("names", raw.get("sheet_names", ()))), rows, headings, specific)
+    return SheetLayout(
+        tuple(raw.get("names", raw.get("sheet_names", ()))), rows, headings, specific
+    )
 
 
 def _ropa_sheets() -> tuple[SheetLayout, ...]:

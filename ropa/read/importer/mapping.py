@@ -79,13 +79,19 @@ def guess_target(part: SheetLayout, heading: str) -> tuple[str | None, str]:
     if key in part.headings:
         return part.headings[key], "layout" if key in part.specific else "ropa title"
     for known, target in part.headings.items():
-        if len(known) >= _PREFIX and (key.startswith(known) or known.startswith(key)) and len(key) >= _PREFIX:
+        if (
+            len(known) >= _PREFIX
+            and (key.startswith(known) or known.startswith(key))
+            and len(key) >= _PREFIX
+        ):
             return target, "layout"
     found = _schema_index(part).get(key)
     return (found, "ropa title") if found else (None, "extra")
 
 
-def plan_sheet(source: Source, match: SheetMatch, layout: Layout, edits: dict[str, str]) -> SheetPlan:
+def plan_sheet(
+    source: Source, match: SheetMatch, layout: Layout, edits: dict[str, str]
+) -> SheetPlan:
     plan = SheetPlan(source, match, layout)
     header = match.sheet.grid[match.header_row] if match.sheet.grid else []
     edited = {heading_key(k): v for k, v in edits.items()}
@@ -97,7 +103,8 @@ def plan_sheet(source: Source, match: SheetMatch, layout: Layout, edits: dict[st
             target = edited[heading_key(heading)] or None
             if target is not None and target not in targets():
                 raise WorkbookError(
-                    f"mapping: '{heading}' = '{target}' is not a ropa field (see ropa import --list-fields)"
+                    f"mapping: '{heading}' = '{target}' is not a ropa field "
+                    "(see ropa import --list-fields)"
                 )
             plan.columns.append(ColumnMap(index, heading, target, "mapping file"))
             continue
@@ -106,7 +113,9 @@ def plan_sheet(source: Source, match: SheetMatch, layout: Layout, edits: dict[st
     return plan
 
 
-def rematch(source: Source, part: SheetLayout, sheet_name: str, header_row: int | None) -> SheetMatch:
+def rematch(
+    source: Source, part: SheetLayout, sheet_name: str, header_row: int | None
+) -> SheetMatch:
     for sheet in source.sheets:
         if sheet.name == sheet_name:
             return match_sheet(part, sheet, None if header_row is None else header_row - 1)
@@ -136,7 +145,8 @@ def to_toml(plans: list[SheetPlan]) -> str:
     """The mapping as a TOML file the user can edit and pass back with ``--mapping``."""
     lines = [
         "# ropa import mapping: source heading = ropa field (sheet.field).",
-        '# "" keeps the column as an extra column; "notes" puts it in the activity\'s Imported notes.',
+        '# "" keeps the column as an extra column; '
+        '"notes" puts it in the activity\'s Imported notes.',
         "# Edit, then run: ropa import SOURCE --mapping THIS.toml --output record.xlsx",
         "",
     ]
@@ -144,7 +154,12 @@ def to_toml(plans: list[SheetPlan]) -> str:
         lines.append(f"layout = {_quote(plans[0].layout.name)}")
     for plan in plans:
         table = f"sources.{_quote(plan.source.display)}.sheets.{_quote(plan.match.sheet.name)}"
-        lines += ["", f"[{table}]", f"header_row = {plan.header_row + 1}", f"rows = {_quote(plan.part.rows)}"]
+        lines += [
+            "",
+            f"[{table}]",
+            f"header_row = {plan.header_row + 1}",
+            f"rows = {_quote(plan.part.rows)}",
+        ]
         lines += ["", f"[{table}.columns]"]
         for column in plan.columns:
             value = _quote(column.target or "")

@@ -119,7 +119,7 @@ def _recipients(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     refs = activity.setdefault("recipients", [])
     role_text = reader.text(cells, "processors.role")
     role = v.vocab_code("recipient_role", role_text, reader.aliases) if role_text else None
-    for text, cell, _ in cells.get("activities.internal_recipients", []):
+    for text, _cell, _ in cells.get("activities.internal_recipients", []):
         for item in v.items(text, commas=True):
             append_text(activity, INTERNAL, item)
     for text, cell, _ in cells.get("activities.recipients", []):
@@ -298,9 +298,10 @@ def _country_field(reader: Any, row: dict[str, Any], sheet: str, key: str, cells
     row[key] = (
         (codes if record_schema().sheet(sheet).field(key).multi else codes[0]) if codes else text
     )
-    if rest or not codes or codes != [text.strip().upper()]:
-        if not (codes and v.vocab_key(text) in {v.vocab_key(c) for c in codes}):
-            reader.keep(row, sheet, key, text)
+    if (rest or not codes or codes != [text.strip().upper()]) and not (
+        codes and v.vocab_key(text) in {v.vocab_key(c) for c in codes}
+    ):
+        reader.keep(row, sheet, key, text)
     if not codes:
         _, cell, heading = _first(reader, cells, f"{sheet}.{key}")
         reader.unread(cell, heading, text, "no country ropa knows")

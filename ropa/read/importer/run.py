@@ -32,8 +32,12 @@ class SheetReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file, "sheet": self.sheet, "layout": self.layout, "rows": self.rows,
-            "header_row": self.header_row, "rows_read": self.rows_read,
+            "file": self.file,
+            "sheet": self.sheet,
+            "layout": self.layout,
+            "rows": self.rows,
+            "header_row": self.header_row,
+            "rows_read": self.rows_read,
             "mapped": [{"heading": h, "field": t, "how": how} for h, t, how in self.mapped],
             "extras": self.extras,
         }
@@ -86,7 +90,9 @@ def _plans(source: Source, detection: Detection, mapping: MappingFile | None) ->
     return plans
 
 
-def plan_source(source: Source, forced: Layout | None, mapping: MappingFile | None) -> tuple[Detection, list[SheetPlan]]:
+def plan_source(
+    source: Source, forced: Layout | None, mapping: MappingFile | None
+) -> tuple[Detection, list[SheetPlan]]:
     detection = detect(source, forced)
     if detection is None:
         names = ", ".join(f"'{s.name}'" for s in source.sheets)
@@ -126,9 +132,19 @@ def import_sources(
         used = {plan.match.sheet.name for plan in plans}
         skipped = [s for s in source.sheets if s.name not in used and s.has_content()]
         kept += [(source.display, s) for s in skipped]
-        reports.append(SourceReport(source.display, source.kind, detection.layout.name, detection.layout.title,
-                                    detection.reason(), sheets, [s.name for s in skipped],
-                                    source.encoding, source.delimiter))
+        reports.append(
+            SourceReport(
+                source.display,
+                source.kind,
+                detection.layout.name,
+                detection.layout.title,
+                detection.reason(),
+                sheets,
+                [s.name for s in skipped],
+                source.encoding,
+                source.delimiter,
+            )
+        )
         all_plans += plans
     _finish(record)
     language = max(set(languages), key=languages.count) if languages else "en"
@@ -150,8 +166,16 @@ def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
 def _sheet_report(plan: SheetPlan, read: int) -> SheetReport:
     mapped = [(c.heading, c.target, c.how) for c in plan.columns if c.target]
     extras = [c.heading for c in plan.columns if not c.target]
-    return SheetReport(plan.source.display, plan.match.sheet.name, plan.layout.name, plan.part.rows,
-                       plan.header_row + 1, read, mapped, extras)
+    return SheetReport(
+        plan.source.display,
+        plan.match.sheet.name,
+        plan.layout.name,
+        plan.part.rows,
+        plan.header_row + 1,
+        read,
+        mapped,
+        extras,
+    )
 
 
 def _finish(record: Record) -> None:
@@ -160,6 +184,7 @@ def _finish(record: Record) -> None:
         row.pop("_source_id", None)
     if not record.rows["activities"] and not record.rows["processor_activities"]:
         record.rows["organisation"] = [
-            r for r in record.rows["organisation"] if any(v for k, v in r.items() if k != "entity_id")
+            r
+            for r in record.rows["organisation"]
+            if any(v for k, v in r.items() if k != "entity_id")
         ]
-

@@ -24,7 +24,9 @@ _COMMA = re.compile(r"\s*,\s*(?![^()]*\))")
 _PIECES = re.compile(r"\s*(?:[,/()\[\]:]|\s[-–—]\s|\s(?:and|och|og|ja|und|et|en)\s)\s*", re.I)
 _SUGGESTED = re.compile(r"^\s*(?:suggested|proposed|förslag|forslag|ehdotus)\s*:\s*", re.I)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
-_ARTICLE_LETTER = re.compile(r"(?<![\w.])6\s*(?:\.|\(|\s)\s*1\s*\)?\s*(?:\.|\(|\s)?\s*([a-f])\b", re.I)
+_ARTICLE_LETTER = re.compile(
+    r"(?<![\w.])6\s*(?:\.|\(|\s)\s*1\s*\)?\s*(?:\.|\(|\s)?\s*([a-f])\b", re.I
+)
 _ART9_LETTER = re.compile(r"(?<![\w.])9\s*(?:\.|\(|\s)\s*2\s*\)?\s*(?:\.|\(|\s)?\s*([a-j])\b", re.I)
 
 

@@ -77,7 +77,7 @@ def copied_activity(ctx: RecordView) -> Iterator[Problem]:
         if sum(1 for value in values if value) < _COPY_MIN_FIELDS:
             continue
         who = label(row, "activity_id")
-        variants = [values] + [values[:i] + ("*",) + values[i + 1 :] for i in range(len(values))]
+        variants = [values] + [(*values[:i], "*", *values[i + 1 :]) for i in range(len(values))]
         original = next((seen[v] for v in variants if v in seen), None)
         if original is not None:
             yield Problem(
