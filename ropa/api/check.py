@@ -16,6 +16,7 @@ from ropa.model.findings import Finding
 from ropa.read.baseline import load_baseline
 from ropa.read.config import Config, load_config
 from ropa.read.discovery import workbook_files
+from ropa.read.foreign import foreign_layout
 from ropa.read.group import conflicts_between
 from ropa.read.notice.reading import PolicyReadError
 from ropa.read.record import record_from_workbook
@@ -38,7 +39,8 @@ def check_workbook(
     path = Path(path)
     config = config or load_config(path)
     workbook = read_workbook(path, display, config.limits)
-    return workbook, check_read_workbook(workbook, config, policies)
+    foreign = foreign_layout(path, workbook, config.limits)
+    return workbook, check_read_workbook(workbook, config, policies, foreign)
 
 
 def check_paths(

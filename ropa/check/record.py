@@ -12,19 +12,27 @@ from ropa.check.rules import record
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Finding
 from ropa.read.config import Config
+from ropa.read.foreign import ForeignLayout
 from ropa.read.workbook import Workbook
 
 
 def check_record(
-    workbook: Workbook, config: Config, rules: Sequence[Rule] | None = None
+    workbook: Workbook,
+    config: Config,
+    rules: Sequence[Rule] | None = None,
+    foreign: ForeignLayout | None = None,
 ) -> list[Finding]:
     """Every enabled record rule over one workbook, as findings in sheet order."""
     chosen = rules if rules is not None else record.RULES
-    return in_sheet_order(run(RecordView(workbook, config), chosen, config), workbook.sheet_order)
+    view = RecordView(workbook, config, foreign)
+    return in_sheet_order(run(view, chosen, config), workbook.sheet_order)
 
 
 def check_read_workbook(
-    workbook: Workbook, config: Config, policies: Sequence[str | Path] = ()
+    workbook: Workbook,
+    config: Config,
+    policies: Sequence[str | Path] = (),
+    foreign: ForeignLayout | None = None,
 ) -> list[Finding]:
     """The record rules and, when the workbook has notices, the cross-check; in sheet order.
 
@@ -32,7 +40,7 @@ def check_read_workbook(
     the Organisation sheet names in its privacy-policy column (relative to the workbook).
     Raises ``PolicyReadError`` when a notice cannot be read.
     """
-    findings = check_record(workbook, config)
+    findings = check_record(workbook, config, foreign=foreign)
     if policies or names_policy(workbook):
         crossed = cross_check(workbook, config, policies)
         if crossed:

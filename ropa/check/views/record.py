@@ -11,6 +11,7 @@ from ropa.model.periods import RetentionPeriod, parse_period
 from ropa.model.schema import FieldSpec, record_schema
 from ropa.model.text import fold
 from ropa.read.config import Config
+from ropa.read.foreign import ForeignLayout
 from ropa.read.workbook import Row, Sheet, Workbook
 
 
@@ -19,9 +20,13 @@ class RecordView:
 
     SCOPE: ClassVar[str] = "record"
 
-    def __init__(self, workbook: Workbook, config: Config) -> None:
+    def __init__(
+        self, workbook: Workbook, config: Config, foreign: ForeignLayout | None = None
+    ) -> None:
         self.workbook = workbook
         self.config = config
+        #: What the workbook holds when it is not in ropa's layout (RP118), else None.
+        self.foreign = foreign
 
     @property
     def today(self) -> dt.date:

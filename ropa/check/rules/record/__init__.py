@@ -4,8 +4,10 @@ from ropa.check.rule import collect
 from ropa.check.rules.record import (
     consent,
     dpia,
+    dpia_required,
     housekeeping,
     lawful_basis,
+    layout,
     organisation,
     processors,
     quality,
@@ -15,11 +17,13 @@ from ropa.check.rules.record import (
     special,
     structure,
     transfer_basis,
+    transfer_parties,
     transfers,
     values,
 )
 
 RULES = collect(
+    layout,
     structure,
     sheet_oddities,
     values,
@@ -28,9 +32,11 @@ RULES = collect(
     special,
     transfers,
     transfer_basis,
+    transfer_parties,
     processors,
     retention,
     dpia,
+    dpia_required,
     housekeeping,
     organisation,
     roles,

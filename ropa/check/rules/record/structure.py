@@ -24,6 +24,8 @@ def missing_sheet(ctx: RecordView) -> Iterator[Problem]:
 
     Fix: add the sheet, or run `ropa init` to get a template with every sheet.
     """
+    if ctx.foreign is not None:
+        return  # not a ropa workbook at all: RP118 says so, and what to run instead
     for spec in record_schema().sheets:
         if spec.required and ctx.sheet(spec.key) is None:
             others = _OTHER_TITLES.format(**spec.titles)
@@ -46,6 +48,8 @@ def missing_column(ctx: RecordView) -> Iterator[Problem]:
 
     Fix: add a column with the expected header (any of the five languages works).
     """
+    if ctx.foreign is not None:
+        return  # a record in another layout: RP118 says which, and to import it
     for sheet in ctx.workbook.sheets.values():
         where = Location(ctx.workbook.display, sheet.name, sheet.header_row or None)
         if not sheet.columns:

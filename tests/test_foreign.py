@@ -1,0 +1,70 @@
+"""``ropa check`` on a workbook in another layout says what it saw, not which sheets it lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from ropa.api.check import check_workbook
+from ropa.cli.app import app
+from ropa.read.config import Config
+from tests.support import TODAY
+
+ICO_HEADINGS = [
+    "Business function",
+    "Purpose of processing",
+    "Name and contact details of joint controller (if applicable)",
+    "Categories of individuals",
+    "Categories of personal data",
+    "Categories of recipients",
+    "Link to contract with processor",
+    "Names of third countries or international organisations that personal data are "
+    "transferred to (if applicable)",
+    "Safeguards for exceptional transfers of personal data to third countries or "
+    "international organisations (if applicable)",
+    "Retention schedule (if possible)",
+    "General description of technical and organisational security measures (if possible)",
+]
+
+
+def _ico_sheet(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Controller"
+    sheet["A1"] = "Record of processing activities, Fjordlys Ltd (fictional)"
+    sheet.append([])
+    sheet.append(ICO_HEADINGS)
+    sheet.append(["HR", "Payroll", "", "Employees", "Bank details", "Payroll bureau"])
+    book.save(path)
+    return path
+
+
+def test_a_record_in_the_ico_layout_is_one_finding_that_says_to_import(tmp_path: Path) -> None:
+    path = _ico_sheet(tmp_path / "ico.xlsx")
+    _, findings = check_workbook(path, Config(today=TODAY))
+    assert [f.code for f in findings if f.severity.value == "error"] == ["RP118"]
+    (finding,) = [f for f in findings if f.code == "RP118"]
+    assert "'Controller'" in finding.message and "ICO" in finding.message
+    assert finding.hint and f"ropa import {path}" in finding.hint
+    assert not {"RP101", "RP102"} & {f.code for f in findings}
+
+
+def test_a_workbook_of_notes_shows_its_first_rows(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Meeting notes", "Budget 2026"])
+    book.save(tmp_path / "notes.xlsx")
+    _, findings = check_workbook(tmp_path / "notes.xlsx", Config(today=TODAY))
+    (finding,) = [f for f in findings if f.code == "RP118"]
+    assert "no layout ropa knows fits it" in finding.message
+    assert "'Meeting notes'" in finding.message
+
+
+def test_the_cli_prints_the_advice(tmp_path: Path) -> None:
+    path = _ico_sheet(tmp_path / "ico.xlsx")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "RP118" in result.output and "ropa import" in result.output
+    assert "RP101" not in result.output
