@@ -46,6 +46,8 @@ def test_flawed_example_shows_off_the_rules() -> None:
     assert {"RP201", "RP301", "RP401", "RP403", "RP701", "RP903"} <= codes
     # One finding of each rule family issue 10 added.
     assert {"RP206", "RP415", "RP907"} <= codes
+    # ... and of the DPIA, children, sub-processor, SCC-module and Art. 26 rules.
+    assert {"RP208", "RP417", "RP510", "RP703", "RP705", "RP908"} <= codes
 
 
 @pytest.mark.parametrize("lang", ["nb", "da", "fi"])

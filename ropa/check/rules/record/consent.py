@@ -1,16 +1,25 @@
-"""RP206, RP207: consent where the data subject cannot refuse freely (Art. 4(11), Art. 7(4),
-Recital 43)."""
+"""RP206-RP208: consent where the data subject cannot refuse freely (Art. 4(11), Art. 7(4),
+Recital 43), and a child's consent to an online service (Art. 8)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import is_yes, label, term
+from ropa.check.rules.record.dpia import has_children
 from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import subject_kind
 from ropa.model.findings import Problem, Severity
+from ropa.model.national_law import child_consent_age
+from ropa.model.patterns import longest_first, word_start
+from ropa.model.resources import load_data
+from ropa.model.text import casefold_nfc
 from ropa.read.workbook import Row
+
+_CHILDREN = "lexicon/children.json"
 
 
 def _consent_purposes(ctx: RecordView) -> Iterator[tuple[Row, Row]]:
@@ -62,3 +71,55 @@ def public_authority_consent(ctx: RecordView) -> Iterator[Problem]:
                 f"consent for '{purpose.text('purpose')}'.",
                 hint="Use public task (e) or legal obligation (c) and name the law.",
             )
+
+
+@cache
+def _online() -> re.Pattern[str]:
+    words = longest_first(casefold_nfc(t) for t in load_data(_CHILDREN)["online"])
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\w{0,2}(?!\w)")
+
+
+@cache
+def _parental() -> re.Pattern[str]:
+    words = longest_first(casefold_nfc(t) for t in load_data(_CHILDREN)["parental"])
+    return re.compile(word_start("|".join(map(re.escape, words))))
+
+
+def _online_service(activity: Row) -> bool:
+    fields = ("name", "description", "systems", "data_categories")
+    return bool(_online().search(casefold_nfc(" ".join(activity.text(f) for f in fields))))
+
+
+@rule("RP208", "child-consent-without-parental-consent", Severity.ERROR, "Art. 8(1)")
+def child_consent_without_parental_consent(ctx: RecordView) -> Iterator[Problem]:
+    """Children use an online service on consent, and the mechanism does not involve their
+    parents.
+
+    Where consent is the basis for an information society service offered directly to a
+    child, a child below the national age needs the consent (or authorisation) of the
+    holder of parental responsibility, and the controller makes reasonable efforts to verify
+    it (Art. 8(1), (2)). The age is 13 in Sweden, Norway, Denmark and Finland and 16 where a
+    country sets none (ropa/data/legal/children_consent.json, each with its provision).
+    ropa reads children from the data subjects, an online service from the activity's
+    words, and looks for parents, guardians or an age check in the consent mechanism.
+
+    Fix: describe in the consent mechanism how the child's age is checked and how a parent
+    gives or authorises consent below the national age.
+    """
+    for purpose, activity in _consent_purposes(ctx):
+        if not has_children(activity) or not _online_service(activity):
+            continue
+        if _parental().search(casefold_nfc(purpose.text("consent_mechanism"))):
+            continue
+        countries = [entity.text("country") for entity in ctx.entities_of(activity)] or [""]
+        # The strictest age of the entities' countries (16 where ropa knows none).
+        found = max((child_consent_age(c) for c in countries), key=lambda a: a.age)
+        age, provision = found.age, found.provision
+        yield Problem(
+            ctx.at("purposes", purpose, "consent_mechanism"),
+            f"Activity '{label(activity, 'activity_id')}' offers an online service to children "
+            f"on consent for '{purpose.text('purpose')}', but the consent mechanism does not say "
+            f"how a parent consents below the age of {age} ({provision}).",
+            hint="Describe the age check and the parental consent below the national age.",
+            reference=f"Art. 8(1); {provision}",
+        )

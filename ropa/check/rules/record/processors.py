@@ -1,18 +1,19 @@
-"""RP5xx: processors and their Art. 28 agreements."""
+"""RP5xx: processors, their Art. 28 agreements and the authorisation of sub-processors."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import label, term
+from ropa.check.rules.record.common import has_content, label, term
 from ropa.check.rules.record.quality import is_internal_or_category
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
 
-#: Recipients that process on the controller's behalf and so need an Art. 28 contract.
-_NEEDS_DPA = {"processor", "sub_processor"}
+#: Recipients with whom the controller itself concludes the Art. 28(3) contract. A
+#: sub-processor's contract is the processor's (Art. 28(4)); the controller authorises it.
+_NEEDS_DPA = {"processor"}
 
 
 @rule("RP501", "dpa-missing", Severity.ERROR, "Art. 28(3)")
@@ -20,7 +21,9 @@ def dpa_missing(ctx: RecordView) -> Iterator[Problem]:
     """A processor has no date for its data processing agreement.
 
     Processing by a processor "shall be governed by a contract" (Art. 28(3)). Independent
-    controllers and public authorities need no such agreement and are not flagged.
+    controllers and public authorities need no such agreement and are not flagged; nor are
+    sub-processors, whose contract is with the processor (Art. 28(4)): RP510 asks for the
+    controller's authorisation instead.
 
     Fix: enter the date the DPA was signed; if there is none, sign one before processing.
     """
@@ -56,4 +59,33 @@ def dpa_date_in_future(ctx: RecordView) -> Iterator[Problem]:
                 f"The agreement with '{label(row, 'processor_id')}' is dated {signed.isoformat()}, "
                 "in the future.",
                 hint="Correct the date, or do not use the processor before the DPA is signed.",
+            )
+
+
+@rule("RP510", "sub-processor-not-authorised", Severity.ERROR, "Art. 28(2)")
+def sub_processor_not_authorised(ctx: RecordView) -> Iterator[Problem]:
+    """A sub-processor is listed without the controller's prior authorisation.
+
+    A processor may engage another processor only with the controller's prior specific or
+    general written authorisation (Art. 28(2)); under a general authorisation the controller
+    is told of each new sub-processor and may object. The contract with the sub-processor is
+    the processor's (Art. 28(4)), so the controller's record shows the authorisation, not a
+    data processing agreement of its own.
+
+    Fix: enter the reference or date of the authorisation (e.g. "general authorisation in
+    DPA clause 9, notified 2026-03-01") in the controller's authorisation column.
+    """
+    for row in ctx.rows("processors"):
+        role = term(row, "role", "recipient_role")
+        if (
+            role is not None
+            and role.code == "sub_processor"
+            and not has_content(row, "authorisation")
+        ):
+            yield Problem(
+                ctx.at("processors", row, "authorisation"),
+                f"Sub-processor '{label(row, 'processor_id')}' has no record of the "
+                "controller's prior authorisation.",
+                hint="Enter the reference or date of the specific or general written "
+                "authorisation (Art. 28(2)).",
             )

@@ -1,4 +1,4 @@
-"""RP905-RP907: who must have a data protection officer (Art. 37(1)) and who controls jointly
+"""RP905-RP908: who must have a data protection officer (Art. 37(1)) and who controls jointly
 (Art. 26, Art. 30(1)(a))."""
 
 from __future__ import annotations
@@ -97,4 +97,27 @@ def joint_controller_not_named(ctx: RecordView) -> Iterator[Problem]:
                 f"Activity '{label(activity, 'activity_id')}' is under joint control, but "
                 "no joint controller is named.",
                 hint="Name the joint controller and reference the Art. 26 arrangement.",
+            )
+
+
+@rule("RP908", "joint-arrangement-missing", Severity.WARNING, "Art. 26(1), Art. 26(2)")
+def joint_arrangement_missing(ctx: RecordView) -> Iterator[Problem]:
+    """An activity is under joint control, but no Art. 26 arrangement is referenced.
+
+    Joint controllers determine their respective responsibilities, in particular for the
+    data subjects' rights and the information of Art. 13 and 14, in an arrangement
+    (Art. 26(1)) whose essence is made available to the data subject (Art. 26(2)).
+
+    Fix: give the arrangement's reference (title, date or link) in the Art. 26 arrangement
+    column.
+    """
+    for activity in ctx.rows("activities"):
+        role = term(activity, "role", "controller_role")
+        joint = role is not None and role.code == "joint_controller"
+        if joint and not has_content(activity, "joint_arrangement"):
+            yield Problem(
+                ctx.at("activities", activity, "joint_arrangement"),
+                f"Activity '{label(activity, 'activity_id')}' is under joint control, but no "
+                "Art. 26 arrangement is referenced.",
+                hint="Reference the arrangement that sets out each controller's responsibilities.",
             )

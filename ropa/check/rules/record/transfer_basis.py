@@ -15,12 +15,18 @@ from ropa.model.legal import AdequacyDecision, adequacy, destination, is_eea
 from ropa.read.workbook import Row
 
 #: (sheet, mechanism field, destination field) of the rows that record a transfer.
-_SHEETS = (("transfers", "mechanism", "country"), ("processors", "transfer_mechanism", "countries"))
+_SHEETS = (
+    ("transfers", "mechanism", "country"),
+    ("processors", "transfer_mechanism", "countries"),
+    ("processor_activities", "transfer_mechanism", "transfer_countries"),  # Art. 30(2)(c)
+)
 #: Recipient roles that process on the exporter's behalf, as a service.
 _PROCESSING_ROLES = {"processor", "sub_processor"}
 
 
 def _where(row: Row, sheet: str) -> str:
+    if sheet == "processor_activities":
+        return label(row, "record_id")
     return row.text("activity_id") if sheet == "transfers" else label(row, "processor_id")
 
 
