@@ -22,6 +22,7 @@ from ropa.cli.options import (
 )
 from ropa.write.check_output import check_report_text
 from ropa.write.console import render_check
+from ropa.write.console.plain import safe
 from ropa.write.safety import atomic_write_text, check_output
 
 
@@ -99,7 +100,7 @@ def check(
     elif output is None:
         typer.echo(text, nl=False)
     for problem in report.errors:
-        typer.echo(f"ropa: error: {problem}", err=True)
+        typer.echo(f"ropa: error: {safe(problem)}", err=True)
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
     exit_code(report.failed(fail_on.value))

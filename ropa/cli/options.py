@@ -9,6 +9,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from ropa.model.languages import RECORD_LANGUAGES
+from ropa.write.console.plain import safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -22,7 +23,7 @@ class FailOn(str, Enum):
 
 def fail(message: str) -> NoReturn:
     """Print one line to stderr and exit with code 2 (input or usage problem)."""
-    typer.echo(f"ropa: error: {message}", err=True)
+    typer.echo(f"ropa: error: {safe(message)}", err=True)
     raise typer.Exit(EXIT_ERROR)
 
 

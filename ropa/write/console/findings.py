@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ropa.check.report import Report
 from ropa.model.findings import Finding, Related, Severity
+from ropa.write.console.plain import plain, safe
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STYLE = SEVERITY_STYLE
@@ -26,14 +27,14 @@ def _place(finding: Finding) -> str:
 
 
 def _body(finding: Finding) -> Text:
-    body = Text(finding.message)
+    body = plain(finding.message)
     body.append(f"  [{finding.reference}]", style="dim")
     for item in finding.related:
         body.append("\nsee: ", style="blue")
-        body.append(_related(item))
+        body.append(safe(_related(item)))
     if finding.hint:
         body.append("\nfix: ", style="green")
-        body.append(finding.hint)
+        body.append(safe(finding.hint))
     return body
 
 
@@ -57,7 +58,7 @@ def _sheet_table(findings: list[Finding]) -> Table:
     table.add_column(ratio=1)
     for finding in findings:
         table.add_row(
-            Text(_place(finding), style="bold"),
+            plain(_place(finding), style="bold"),
             Text(f"{finding.severity.value:<7}", style=_STYLE[finding.severity]),
             Text(finding.code, style="bold magenta"),
             _body(finding),
@@ -72,13 +73,13 @@ def render_check(report: Report, console: Console | None = None) -> None:
     """
     console = console or Console(highlight=False)
     for file, by_file in groupby(report.findings, key=lambda f: f.location.file):
-        console.print(Text(file, style="bold underline"))
+        console.print(plain(file, style="bold underline"))
         for sheet, by_sheet in groupby(by_file, key=lambda f: f.location.sheet):
-            console.print(Text(f" {sheet or '(workbook)'}", style="bold blue"))
+            console.print(plain(f" {sheet or '(workbook)'}", style="bold blue"))
             console.print(_sheet_table(list(by_sheet)))
         console.print()
     for note in report.notes:
-        console.print(Text(f"note: {note}", style="dim"))
+        console.print(plain(f"note: {note}", style="dim"))
     if report.baselined:
         known = f"{report.baselined} finding{'s' if report.baselined != 1 else ''}"
         console.print(Text(f"{known} already in the baseline not shown.", style="dim"))

@@ -16,6 +16,7 @@ from ropa.model.resources import load_data
 from ropa.read.notice.facts import element_keys, jsonable
 from ropa.write.console.findings import SEVERITY_STYLE as _STYLE
 from ropa.write.console.findings import counts_line
+from ropa.write.console.plain import plain, safe
 
 #: Evidence lines shown per element, and characters per line.
 MAX_EVIDENCE = 3
@@ -23,7 +24,7 @@ MAX_CHARS = 80
 
 
 def _clip(text: str, limit: int = MAX_CHARS) -> str:
-    text = " ".join(text.split())
+    text = " ".join(safe(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -73,7 +74,7 @@ def _entities(entities: Any) -> Table:
                 shown += f"; (+{len(value) - 8} more)"
         else:
             shown = _clip(_entity_text(value))
-        table.add_row(key, shown)
+        table.add_row(plain(key), plain(shown))
     return table
 
 
@@ -88,11 +89,11 @@ def _entity_text(value: Any) -> str:
 
 
 def _finding_row(table: Table, finding: Finding) -> None:
-    body = Text(finding.message)
+    body = plain(finding.message)
     body.append(f"  [{finding.reference}]", style="dim")
     if finding.hint:
         body.append("\nfix: ", style="green")
-        body.append(finding.hint)
+        body.append(safe(finding.hint))
     place = f"line {finding.location.line}" if finding.location.line else "notice"
     table.add_row(
         Text(place, style="bold"),
@@ -106,12 +107,14 @@ def render_notice(scan: PolicyScan, console: Console) -> None:
     """One notice: its language and format, the element checklist, sections, entities and
     findings."""
     doc = scan.document
-    console.print(Text(doc.path, style="bold underline"))
+    console.print(plain(doc.path, style="bold underline"))
     present = sum(1 for result in scan.elements.values() if result.present)
     console.print(
-        f" {ENGLISH_NAMES.get(doc.language, doc.language)} ({doc.language}, confidence "
-        f"{doc.language_confidence:.2f}); {doc.format}, {len(doc.lines)} lines; "
-        f"{present} of {len(scan.elements)} elements found"
+        plain(
+            f" {ENGLISH_NAMES.get(doc.language, doc.language)} ({doc.language}, confidence "
+            f"{doc.language_confidence:.2f}); {doc.format}, {len(doc.lines)} lines; "
+            f"{present} of {len(scan.elements)} elements found"
+        )
     )
     console.print(Text(" Elements", style="bold blue"))
     console.print(_checklist(scan))
