@@ -360,7 +360,7 @@ def test_a_failed_write_leaves_the_old_file(
         raise OSError("disk full")
 
     monkeypatch.setattr("os.replace", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(ExportError, match="disk full"):  # one line for the user, not OSError
         export([EXAMPLE], "md", target, force=True)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]

@@ -6,6 +6,14 @@ Example::
     review-interval-months = 12
     ignore = ["RP106"]
     select = ["RP"]              # code prefixes; default: every rule
+    allow-notices-outside = false  # read notices the Organisation sheet names outside
+                                   # the workbook's folder (default: only --policy ones)
+    max-file-mb = 512            # safety caps on what a workbook may make ropa read
+    max-uncompressed-mb = 2048
+    max-compression-ratio = 1000
+    max-cells = 20000000         # cells of a sheet's used range, from A1
+    max-rows = 1048576           # rows of one sheet
+    max-activities = 200000      # activities of one workbook
     [tool.ropa.severity]
     RP801 = "error"
 """
@@ -42,6 +50,7 @@ class Config:
     today: dt.date = field(default_factory=dt.date.today)
     source: Path | None = None
     limits: Limits = field(default_factory=Limits)
+    allow_notices_outside: bool = False
 
     def with_cli(self, select: list[str] | None, ignore: list[str] | None) -> Config:
         """Command-line --select replaces the file's selection; --ignore adds to it."""
@@ -125,6 +134,9 @@ _LIMIT_KEYS = {
     "max-file-mb": "max_file_mb",
     "max-uncompressed-mb": "max_uncompressed_mb",
     "max-compression-ratio": "max_compression_ratio",
+    "max-cells": "max_cells",
+    "max-rows": "max_rows",
+    "max-activities": "max_activities",
 }
 
 
@@ -141,7 +153,14 @@ def _limits(data: dict[str, Any], source: Path | None) -> Limits:
 
 def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     """Build a Config from the [tool.ropa] table; unknown keys are an error (typos matter)."""
-    known = {"review-interval-months", "select", "ignore", "severity", *_LIMIT_KEYS}
+    known = {
+        "review-interval-months",
+        "select",
+        "ignore",
+        "severity",
+        "allow-notices-outside",
+        *_LIMIT_KEYS,
+    }
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -159,7 +178,11 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             severities[code.upper()] = Severity.parse(str(level))
         except ValueError as exc:
             raise ConfigError(f"{source}: severity of {code}: {exc}") from exc
+    outside = data.get("allow-notices-outside", False)
+    if not isinstance(outside, bool):
+        raise ConfigError(f"{source}: 'allow-notices-outside' must be true or false")
     return Config(
+        allow_notices_outside=outside,
         limits=_limits(data, source),
         review_interval_months=months,
         select=_codes(data.get("select", []), "select", source),

@@ -11,9 +11,11 @@ workbook never needs).
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -38,6 +40,12 @@ class Limits:
     max_uncompressed_mb: int = 2048
     max_compression_ratio: int = 1000
     max_file_mb: int = 512
+    #: Cells of a sheet's used range (rows x columns from A1): one stray cell far from A1
+    #: would otherwise make the reader allocate the whole grid.
+    max_cells: int = 20_000_000
+    #: Rows of one sheet, and activities (data rows of the Activities sheet) of a workbook.
+    max_rows: int = 1_048_576
+    max_activities: int = 200_000
 
 
 @dataclass(frozen=True)
@@ -77,12 +85,28 @@ def _zip_kind(path: Path, limits: Limits) -> str:
             names = set(archive.namelist())
             _check_bomb(path, archive, limits)
             kind = _workbook_kind(path, archive, names)
-            _check_dtd(path, archive)
+            _check_parts(path, archive, limits)
             return kind
+    except ContainerError:
+        raise
     except zipfile.BadZipFile as exc:
         raise ContainerError(
             f"{path}: the file is damaged or truncated (not a complete zip: {exc})"
         ) from exc
+    except Exception as exc:  # zlib.error, EOFError, OSError, NotImplementedError, ...
+        raise ContainerError(f"{path}: the file is damaged ({damage(exc)})") from exc
+
+
+def damage(exc: BaseException) -> str:
+    """What went wrong reading a damaged file, as a short phrase (for a one-line message)."""
+    if isinstance(exc, EOFError):
+        return "a part runs past the end of the file"
+    if isinstance(exc, NotImplementedError):
+        return f"unsupported zip feature: {exc}"
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "a part is encrypted"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _workbook_kind(path: Path, archive: zipfile.ZipFile, names: set[str]) -> str:
@@ -117,21 +141,95 @@ def _check_bomb(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
         )
 
 
-def _check_dtd(path: Path, archive: zipfile.ZipFile) -> None:
+def _check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse an XML part with a DTD in its prolog, or one that unpacks to more than it says.
+
+    The declared sizes are the file's own word and the workbook reader trusts them, so the
+    bytes are counted as they are inflated. Worksheets are counted by the oddity scan
+    (:mod:`ropa.read.xlsx_scan`), which reads each one before the reader does.
+    """
     for info in archive.infolist():
-        if not info.filename.endswith((".xml", ".rels", ".vml")):
+        if not info.filename.endswith((".xml", ".rels", ".vml")) or info.is_dir():
             continue
-        with archive.open(info) as part:
-            if _DTD.search(part.read(_PROLOG_BYTES)):
-                raise ContainerError(
-                    f"{path}: part '{info.filename}' declares an XML DTD, which workbooks never "
-                    "need and which can hide entity attacks; refusing to read it"
-                )
+        if info.filename.startswith("xl/worksheets/"):
+            with archive.open(info) as handle:
+                _check_prolog(path, info.filename, handle.read(_PROLOG_BYTES))
+            continue
+        with open_counted(archive, info, limits) as part:
+            _check_prolog(path, info.filename, part.read(_PROLOG_BYTES))
+            while part.read(1 << 20):
+                pass
+        if part.inflated > info.file_size:
+            raise ContainerError(overrun(path, info))
+
+
+def _check_prolog(path: Path, name: str, head: bytes) -> None:
+    if _DTD.search(head):
+        raise ContainerError(
+            f"{path}: part '{name}' declares an XML DTD, which workbooks never "
+            "need and which can hide entity attacks; refusing to read it"
+        )
+
+
+def overrun(path: Path | str, info: zipfile.ZipInfo) -> str:
+    """The message for a part that unpacks to more than its declared size."""
+    return (
+        f"{path}: part '{info.filename}' unpacks to more than the {info.file_size} bytes it "
+        "declares; refusing a possible decompression bomb"
+    )
+
+
+class _Counted:
+    """A zip member read past its declared size (up to one byte more), counting the bytes."""
+
+    def __init__(self, handle: IO[bytes], limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+        self.inflated = 0
+
+    def read(self, size: int = -1) -> bytes:
+        want = self.limit + 1 - self.inflated
+        if want <= 0:
+            return b""
+        chunk = self.handle.read(want if size < 0 else min(size, want))
+        self.inflated += len(chunk)
+        return chunk
+
+    def __enter__(self) -> _Counted:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def open_counted(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> _Counted:
+    """Open a member so that reading it stops one byte past its declared size (or the cap);
+    ``inflated`` above ``file_size`` afterwards means the size lied."""
+    probe = zipfile.ZipInfo(info.filename, info.date_time)
+    # No CRC on the probe: it is read short of its end on purpose (the reader checks the CRC).
+    for name in ("compress_type", "compress_size", "header_offset", "flag_bits"):
+        setattr(probe, name, getattr(info, name))
+    probe.orig_filename = info.orig_filename
+    limit = min(info.file_size, limits.max_uncompressed_mb * (1 << 20))
+    probe.file_size = limit + 1  # zipfile stops at the declared size; look one byte past it
+    return _Counted(archive.open(probe), limit)
+
+
+#: The OLE header's sector shifts (offset 30): 9 or 12 for sectors, 6 for mini sectors.
+_OLE_SHIFTS = struct.Struct("<HH")
 
 
 def _ole_kind(path: Path) -> str:
     import olefile
 
+    with path.open("rb") as handle:
+        header = handle.read(512)
+    if len(header) < 512:
+        raise ContainerError(f"{path}: the file is damaged (truncated Office compound file)")
+    sector_shift, mini_shift = _OLE_SHIFTS.unpack_from(header, 30)
+    if sector_shift not in (9, 12) or mini_shift != 6:
+        # olefile would format 2**shift eagerly: a huge shift ends in a ValueError.
+        raise ContainerError(f"{path}: the file is damaged (invalid Office compound header)")
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"):
@@ -143,8 +241,10 @@ def _ole_kind(path: Path) -> str:
                 return "xls"
             if ole.exists("WordDocument"):
                 raise ContainerError(f"{path}: is a legacy Word document, not a workbook")
-    except OSError as exc:
-        raise ContainerError(f"{path}: the file is damaged ({exc})") from exc
+    except ContainerError:
+        raise
+    except Exception as exc:  # olefile raises OSError, ValueError, IndexError, struct.error...
+        raise ContainerError(f"{path}: the file is damaged ({damage(exc)})") from exc
     raise ContainerError(f"{path}: is an Office compound file without a workbook in it")
 
 

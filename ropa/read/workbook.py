@@ -13,7 +13,7 @@ Cell values are cleaned by :mod:`ropa.read.cells`; sheets and header rows are fo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from ropa.model.text import clean_cell, header_key
 from ropa.read.cells import Value, as_text, clean_value, column_letter, split_multi
 from ropa.read.container import Container, ContainerError, Limits, inspect
 from ropa.read.headers import find_header_row, match_sheets, sheet_index, title_language
-from ropa.read.xlsx_scan import scan_workbook
+from ropa.read.xlsx_scan import SheetOddities, check_extent, start_scans
 
 
 class WorkbookError(Exception):
@@ -130,12 +130,33 @@ def _map_columns(
     return columns, extra
 
 
+#: Copies of a row kept in a run of identical rows (the second one shows the duplicate).
+_KEPT_COPIES = 2
+
+
 def _data_rows(
-    grid: list[list[Any]], start: int, columns: dict[str, int], extra: dict[str, int]
+    grid: list[list[Any]],
+    start: int,
+    columns: dict[str, int],
+    extra: dict[str, int],
+    repeats: list[tuple[int, int]],
 ) -> Iterator[Row]:
+    """The data rows; a run of identical rows (an .ods row repeated a million times) is
+    read as its first copies, and ``repeats`` gets (first skipped row, rows skipped)."""
     mapped = list(columns.items())
     extras = list(extra.items())
+    previous: list[Any] | None = None
+    copies = 0
     for offset, cells in enumerate(grid[start:]):
+        if cells == previous and any(cell not in ("", None) for cell in cells):
+            copies += 1
+            if copies >= _KEPT_COPIES:
+                if copies == _KEPT_COPIES:
+                    repeats.append((start + offset + 1, 0))
+                repeats[-1] = (repeats[-1][0], repeats[-1][1] + 1)
+                continue
+        else:
+            previous, copies = cells, 0
         width = len(cells)
         values: dict[str, Value] = {}
         for key, position in mapped:
@@ -204,7 +225,18 @@ def read_sheet(
     header = grid[header_index]
     columns, extra = _map_columns(spec, header, name, header_index + 1, notices)
     language = title_language(spec, [c for c in header if isinstance(c, str)])
-    rows = list(_data_rows(grid, header_index + 1, columns, extra))
+    repeats: list[tuple[int, int]] = []
+    rows = list(_data_rows(grid, header_index + 1, columns, extra, repeats))
+    for first, count in repeats:
+        notices.append(
+            Notice(
+                "repeated-rows",
+                name,
+                first,
+                None,
+                f"rows {first} to {first + count - 1} repeat the row above exactly; read once",
+            )
+        )
     missing = [item for item in spec.fields if item.key not in columns]
     return Sheet(spec, name, header_index + 1, columns, extra, rows, language, missing)
 
@@ -246,34 +278,49 @@ def _merged_ranges(sheet: Any) -> list[Merged]:
         return []
 
 
-def _start_scan(path: Path, names: list[str]) -> Future[list[Notice]]:
-    executor = ThreadPoolExecutor(max_workers=1)
-    future = executor.submit(_oddity_notices, path, names)
-    executor.shutdown(wait=False)
-    return future
-
-
-def _oddity_notices(path: Path, names: list[str]) -> list[Notice]:
-    notices: list[Notice] = []
-    for name, found in scan_workbook(path, names).items():
-        notices += [
-            Notice("hidden-row", name, row, None, "the row is hidden") for row in found.hidden_rows
-        ]
-        notices += [
-            Notice("hidden-column", name, None, column_letter(col - 1), "the column is hidden")
-            for col in found.hidden_columns
-        ]
-        notices += [
-            Notice(
-                "formula-without-value",
-                name,
-                _row_of(cell),
-                _column_of(cell),
-                f"{cell} has no saved result",
-            )
-            for cell in found.formulas_without_value
-        ]
+def _oddity_notices(name: str, found: SheetOddities) -> list[Notice]:
+    notices = [
+        Notice("hidden-row", name, row, None, "the row is hidden") for row in found.hidden_rows
+    ]
+    notices += [
+        Notice("hidden-column", name, None, column_letter(col - 1), "the column is hidden")
+        for col in found.hidden_columns
+    ]
+    notices += [
+        Notice(
+            "formula-without-value",
+            name,
+            _row_of(cell),
+            _column_of(cell),
+            f"{cell} has no saved result",
+        )
+        for cell in found.formulas_without_value
+    ]
     return notices
+
+
+def _load_sheet(
+    book: Any, path: Path, name: str, scan: Future[SheetOddities] | None, limits: Limits
+) -> tuple[Any, list[list[Any]], list[Notice]]:
+    """A sheet's grid, read only once its used range is known to be within the caps."""
+    notices: list[Notice] = []
+    try:
+        if scan is not None:
+            found = scan.result()
+            check_extent(path, name, found, limits)
+            notices = _oddity_notices(name, found)
+        sheet = book.get_sheet_by_name(name)
+        height = sheet.height
+        if height > limits.max_rows:  # an .ods row repeated a million times
+            raise ContainerError(
+                f"{path}: sheet '{name}' has {height:,} rows (limit {limits.max_rows:,}); "
+                "delete the rows beyond the data, or raise max-rows"
+            )
+        return sheet, sheet.to_python(skip_empty_area=False), notices
+    except ContainerError as exc:
+        raise WorkbookError(str(exc)) from exc
+    except Exception as exc:
+        raise WorkbookError(f"{path}: sheet '{name}' cannot be read ({_first_line(exc)})") from exc
 
 
 def _row_of(cell: str) -> int:
@@ -293,11 +340,17 @@ def read_workbook(
     be read (see :mod:`ropa.read.container`). Only saved cell values are read: macros never run.
     """
     path = Path(path)
+    limits = limits or Limits()
     container, book = _open(path, limits)
     matched = match_sheets(book.sheet_names, sheet_index())
-    # The oddity scan decompresses the sheets' XML again; calamine releases the GIL while
-    # it parses, so running the scan in a thread beside it costs almost no wall time.
-    scan = _start_scan(path, list(matched)) if container.kind == "xlsx" and matched else None
+    # The oddity scan reads each sheet's XML (and its used range) just before calamine does;
+    # calamine releases the GIL while it parses, so the next scan runs beside it.
+    scans: dict[str, Future[SheetOddities]] = {}
+    if container.kind == "xlsx" and matched:
+        try:
+            scans = start_scans(path, list(matched), limits)
+        except ContainerError as exc:
+            raise WorkbookError(str(exc)) from exc
     visibility = _visibility(book)
     notices: list[Notice] = []
     sheets: dict[str, Sheet] = {}
@@ -305,19 +358,21 @@ def read_workbook(
     for name, spec in matched.items():
         if visibility.get(name, "visible") != "visible":
             notices.append(Notice("hidden-sheet", name, None, None, "the sheet is hidden"))
-        try:
-            sheet = book.get_sheet_by_name(name)
-            grid = sheet.to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise WorkbookError(
-                f"{path}: sheet '{name}' cannot be read ({_first_line(exc)})"
-            ) from exc
+        sheet, grid, found = _load_sheet(book, path, name, scans.get(name), limits)
+        notices += found
         sheets[spec.key] = read_sheet(spec, name, grid, notices, _merged_ranges(sheet))
-    if scan is not None:
-        notices += scan.result()
+        _check_activities(path, name, sheets[spec.key], limits)
     language = _majority_language(sheets)
     order = list(book.sheet_names)
     return Workbook(path, display or str(path), sheets, language, notices, others, order)
+
+
+def _check_activities(path: Path, name: str, sheet: Sheet, limits: Limits) -> None:
+    if sheet.spec.key == "activities" and len(sheet.rows) > limits.max_activities:
+        raise WorkbookError(
+            f"{path}: sheet '{name}' holds {len(sheet.rows):,} activities (limit "
+            f"{limits.max_activities:,}); raise max-activities if the record really is this large"
+        )
 
 
 def _majority_language(sheets: dict[str, Sheet]) -> str:

@@ -63,8 +63,13 @@ def write_cell(cell: Any, value: Any) -> Any:
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:  # a read-only folder, a name too long, a file where a folder is
+        raise ExportError(f"{path}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -74,6 +79,10 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         # file, so give it the permissions any new file gets (the umask decides).
         os.chmod(temporary, _DEFAULT_MODE & ~_current_umask())
         os.replace(temporary, path)
+    except OSError as exc:  # a full disk, a folder in the way
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -114,6 +123,9 @@ def check_output(path: str | Path, inputs: Iterable[str | Path], force: bool) ->
             raise ExportError(f"{path} is one of the input workbooks; choose another output")
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        # --force would swap a device, a FIFO or a /dev/stdout link for a regular file.
+        raise ExportError(f"{path} is not a regular file (a device or a pipe); give a file name")
     if path.exists() and not force:
         raise ExportError(f"{path} already exists; use --force to replace it")
     if path.parent != Path() and path.parent.exists() and not path.parent.is_dir():
