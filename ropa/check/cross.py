@@ -24,10 +24,17 @@ from ropa.read.workbook import Row, Workbook
 _URL_PREFIXES = ("http://", "https://", "www.")
 
 
-def policy_links(workbook: Workbook) -> list[PolicyLink]:
-    """The Organisation sheet's privacy-policy cells that name a URL or a notice file."""
+def policy_links(
+    workbook: Workbook, allow_outside: bool = True, allowed: frozenset[str] = frozenset()
+) -> list[PolicyLink]:
+    """The Organisation sheet's privacy-policy cells that name a URL or a notice file.
+
+    Without ``allow_outside``, a file outside the workbook's folder (symbolic links
+    followed) is marked ``outside`` and not read, unless its resolved path is in ``allowed``.
+    """
     links: list[PolicyLink] = []
     folder = Path(workbook.path).parent
+    home = folder.resolve()
     for row in workbook.rows("organisation"):
         value = row.text("privacy_policy").strip()
         if not value:
@@ -37,7 +44,16 @@ def policy_links(workbook: Workbook) -> list[PolicyLink]:
         elif Path(value).suffix.lower() in SUFFIXES:
             path = Path(value)
             resolved = path if path.is_absolute() else folder / path
-            links.append(PolicyLink(row, value, "file", str(resolved), resolved.is_file()))
+            try:
+                real = resolved.resolve()
+                exists = resolved.is_file()
+            except (OSError, RuntimeError):  # a symlink loop, a name too long
+                links.append(PolicyLink(row, value, "file", str(resolved), False))
+                continue
+            if not (allow_outside or real.is_relative_to(home) or str(real) in allowed):
+                links.append(PolicyLink(row, value, "file", str(resolved), exists, outside=True))
+                continue
+            links.append(PolicyLink(row, value, "file", str(resolved), exists))
     return links
 
 
@@ -65,7 +81,7 @@ def _targets(
     """Which notice speaks for which entities: key -> (path, display, entities)."""
     targets: dict[str, tuple[str, str, list[Row]]] = {}
     for link in links:
-        if link.kind == "file" and link.exists and link.path:
+        if link.kind == "file" and link.exists and link.path and not link.outside:
             shown = _from_working_directory(link.path)
             targets.setdefault(_key(link.path), (link.path, shown, []))[2].append(link.row)
     if policies:
@@ -84,7 +100,10 @@ def cross_check(
 
     Raises ``PolicyReadError`` when a notice cannot be read.
     """
-    links = policy_links(workbook)
+    allowed = (
+        frozenset(_key(given) for given in policy_files(policies)) if policies else frozenset()
+    )
+    links = policy_links(workbook, config.allow_notices_outside, allowed)
     if not links and not policies:
         return []
     if not any(config.enabled(item.code) for item in cross.RULES):

@@ -18,7 +18,9 @@ from ropa.read.workbook import Row
 #: A related place is shown with at most this many characters of its line.
 QUOTE_LENGTH = 160
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The look-behind lets a match start only where an address can: a run of "1.1.1..." is
+# tried once, not from each of its characters (which made the search quadratic).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class PolicyLink:
     kind: str  # "url" | "file"
     path: str | None = None  # the file, resolved against the workbook's folder
     exists: bool = False
+    outside: bool = False  # outside the workbook's folder, and not allowed: not read
 
 
 @dataclass

@@ -35,6 +35,8 @@ def _check_docx_package(data: bytes, shown: str, max_bytes: int) -> None:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise PolicyReadError(f"{shown}: not a Word document (.docx is a zip package)") from None
+    except Exception as exc:  # OSError, EOFError, NotImplementedError...: a damaged zip
+        raise PolicyReadError(f"{shown}: the document is damaged ({short_reason(exc)})") from None
     with package:
         infos = package.infolist()
         if sum(info.file_size for info in infos) > _DOCX_EXPANSION * max_bytes:
@@ -53,7 +55,9 @@ def _check_docx_package(data: bytes, shown: str, max_bytes: int) -> None:
                 raise PolicyReadError(
                     f"{shown}: {info.filename} declares a DTD or XML entities; refusing to read it"
                 ) from None
-            except (ParseError, zipfile.BadZipFile, RuntimeError, OSError) as exc:
+            except (ParseError, ValueError, RecursionError):
+                raise PolicyReadError(f"{shown}: {info.filename} is not well-formed XML") from None
+            except Exception as exc:  # zlib.error, EOFError, OSError, NotImplementedError...
                 raise PolicyReadError(
                     f"{shown}: {info.filename} is damaged ({short_reason(exc)})"
                 ) from None
@@ -102,6 +106,8 @@ def docx_text(data: bytes, shown: str, max_bytes: int) -> tuple[list[str], list[
         raise PolicyReadError(
             f"{shown}: not a readable Word document ({short_reason(exc)})"
         ) from None
+    except Exception as exc:  # lxml's XMLSyntaxError (depth, huge text), zlib.error, ...
+        raise PolicyReadError(f"{shown}: the document is damaged ({short_reason(exc)})") from None
     lines: list[str] = []
     sections: list[Section] = []
     for block in blocks:

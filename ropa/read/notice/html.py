@@ -84,7 +84,7 @@ def _names_of(tag: Tag) -> str:
     return " ".join(parts)
 
 
-def _is_cookie_banner(tag: Tag) -> bool:
+def _is_cookie_banner(tag: Tag, has_controls: set[int]) -> bool:
     """A cookie or consent banner: named so, and shaped like one (not a 'Cookies' section).
 
     The notice's own section about cookies (``<section id="cookies">``) must survive, so a
@@ -98,15 +98,36 @@ def _is_cookie_banner(tag: Tag) -> bool:
         return False
     if _BANNER_SHAPE.search(names) or tag.get("role") in ("dialog", "alertdialog", "banner"):
         return True
-    return tag.find(["button", "input", "form", "select"]) is not None
+    return id(tag) in has_controls
 
 
-def _is_site_chrome(tag: Tag) -> bool:
+def _is_site_chrome(tag: Tag, in_article: set[int]) -> bool:
     """The site's header or footer (not an article's own <header> inside main/article)."""
     role = tag.get("role")
     if tag.name in ("header", "footer") or role in ("banner", "contentinfo"):
-        return tag.find_parent(["main", "article"]) is None
+        return id(tag) not in in_article
     return False
+
+
+_CONTROLS = ("button", "input", "form", "select")
+
+
+def _ancestry(tags: list[Tag]) -> tuple[set[int], set[int]]:
+    """Which tags hold a form control, and which sit inside main or article: one pass each
+    (asking every tag would walk its subtree or its parents, quadratic in nested markup)."""
+    has_controls: set[int] = set()
+    for tag in tags:
+        if tag.name in _CONTROLS:
+            parent = tag.parent
+            while parent is not None and id(parent) not in has_controls:
+                has_controls.add(id(parent))
+                parent = parent.parent
+    in_article: set[int] = set()
+    for tag in tags:  # document order: a parent comes before its children
+        parent = tag.parent
+        if parent is not None and (parent.name in ("main", "article") or id(parent) in in_article):
+            in_article.add(id(tag))
+    return has_controls, in_article
 
 
 def _cell_text(cell: Tag) -> str:
@@ -196,15 +217,17 @@ def html_text(markup: str) -> tuple[list[str], list[Section]]:
     from bs4 import BeautifulSoup, Tag
 
     soup = BeautifulSoup(markup, "html.parser")
+    tags = [tag for tag in soup.find_all(True) if isinstance(tag, Tag)]
+    has_controls, in_article = _ancestry(tags)
     doomed: list[Tag] = []
-    for tag in soup.find_all(True):
-        if not isinstance(tag, Tag) or tag.attrs is None:
+    for tag in tags:
+        if tag.attrs is None:
             continue
         if (
             tag.name in _DROP_TAGS
             or tag.get("role") in _DROP_ROLES
-            or _is_site_chrome(tag)
-            or _is_cookie_banner(tag)
+            or _is_site_chrome(tag, in_article)
+            or _is_cookie_banner(tag, has_controls)
         ):
             doomed.append(tag)
     for tag in doomed:

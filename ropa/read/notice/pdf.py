@@ -32,6 +32,10 @@ def pdf_lines(data: bytes, shown: str) -> list[str]:
         raise PolicyReadError(
             f"{shown}: this PDF uses a feature ropa cannot read ({exc})"
         ) from None
+    except RecursionError:
+        raise
+    except Exception as exc:  # pypdf lets zlib, struct and other errors through
+        raise PolicyReadError(f"{shown}: not a readable PDF ({short_reason(exc)})") from None
     lines = [line.rstrip() for page in pages for line in split_lines(page)]
     if not any(ch.isalnum() for line in lines for ch in line):
         raise PolicyReadError(

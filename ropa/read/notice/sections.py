@@ -83,9 +83,20 @@ def text_sections(lines: Sequence[str]) -> list[Section]:
     return sections
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# The title is taken greedily and its closing #s are cut in code (_atx_title): a lazy
+# title followed by optional spaces made a heading with a long run of spaces quadratic.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def _atx_title(text: str) -> str:
+    """A heading's text without its closing ``#`` sequence (CommonMark: after a space)."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text.strip()
 
 
 def markdown_sections(lines: Sequence[str]) -> list[Section]:
@@ -99,8 +110,9 @@ def markdown_sections(lines: Sequence[str]) -> list[Section]:
         if fenced:
             continue
         atx = _ATX.match(line)
-        if atx and atx.group(2):
-            sections.append(Section(index + 1, atx.group(2).strip(), len(atx.group(1))))
+        title = _atx_title(atx.group(2)) if atx and atx.group(2) else ""
+        if atx and title:
+            sections.append(Section(index + 1, title, len(atx.group(1))))
             continue
         setext = _SETEXT.match(line)
         if setext and index > 0 and lines[index - 1].strip():

@@ -45,13 +45,24 @@ def policy_file_missing(links: LinkView) -> Iterator[Problem]:
     """The privacy notice file the Organisation sheet names does not exist.
 
     A path in the privacy-policy column is read relative to the workbook's folder. When the
-    file is not there, the notice cannot be compared with the record.
+    file is not there, the notice cannot be compared with the record. A path that leads out
+    of the workbook's folder (an absolute path, ``../``, a symbolic link) is not read either,
+    so that a workbook cannot make ropa quote other files into its report, unless the
+    notice is passed with ``--policy`` or the configuration says ``allow-notices-outside``.
 
     Fix: correct the path (relative to the workbook), put the notice file beside the
     workbook, or pass the notice with ``--policy``.
     """
     for link in links.links:
-        if link.kind == "file" and not link.exists:
+        if link.kind == "file" and link.outside:
+            yield Problem(
+                links.ctx.at("organisation", link.row, "privacy_policy"),
+                f"Entity '{label(link.row, 'entity_id')}' names the privacy notice "
+                f"'{link.value}', which is outside the workbook's folder; it was not read.",
+                hint="Put the notice beside the workbook, pass it with --policy, or set "
+                "allow-notices-outside = true in the configuration.",
+            )
+        elif link.kind == "file" and not link.exists:
             yield Problem(
                 links.ctx.at("organisation", link.row, "privacy_policy"),
                 f"Entity '{label(link.row, 'entity_id')}' names the privacy notice "
