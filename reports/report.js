@@ -8,6 +8,7 @@
   var search = document.getElementById("search");
   var status = document.getElementById("search-status");
   var tables = Array.prototype.slice.call(document.querySelectorAll("table.filterable"));
+  var blocks = Array.prototype.slice.call(document.querySelectorAll("article.block"));
   if (!toolbar || !search) {
     return;
   }
@@ -30,10 +31,21 @@
     });
   });
 
+  blocks.forEach(function (block) {
+    block.setAttribute("data-text", fold(block.textContent || ""));
+  });
+
   function filter() {
     var words = fold(search.value).split(/\s+/).filter(Boolean);
     var shownAll = 0;
     var totalAll = 0;
+    blocks.forEach(function (block) {
+      var text = block.getAttribute("data-text") || "";
+      var hit = words.every(function (word) { return text.indexOf(word) !== -1; });
+      block.hidden = !hit;
+      totalAll += 1;
+      if (hit) { shownAll += 1; }
+    });
     tables.forEach(function (table) {
       var rows = table.tBodies[0].rows;
       var shown = 0;

@@ -23,7 +23,8 @@ from ropa.read.discovery import workbook_files
 from ropa.read.group import GroupRecord, Record, SourceFile, UnknownEntity, group_record
 from ropa.read.record import record_from_workbook
 from ropa.read.workbook import read_workbook
-from ropa.write import FOLDER_FORMATS, REQUIRES, WRITERS
+from ropa.write import DEFAULT_AUDIENCE, FOLDER_FORMATS, PAGE_FORMATS, REQUIRES, WRITERS
+from ropa.write.document import AUDIENCES, Progress
 from ropa.write.frames import group_frames
 from ropa.write.safety import ExportError, check_output, check_output_folder
 from ropa.write.targets import export_target
@@ -94,11 +95,18 @@ def export(
     entity: str | None = None,
     with_findings: bool = False,
     force: bool = False,
+    audience: str | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write the report of ``paths`` in ``fmt`` to ``output``; returns the files written.
 
     Without ``fmt`` the format is the one ``output``'s name ends in; a name that contradicts
     ``fmt`` is an error, and an existing folder gets ``<first workbook>.<format>`` inside it.
+
+    ``audience`` is for the page reports (pdf, html, docx): "authority" (the default for pdf
+    and docx) leaves out the input files and their SHA-256, notice paths, the ropa version
+    and empty annexes; "internal" (the default for html) keeps them and adds the findings.
+    ``progress(done, total)`` is told how far a page report is.
 
     Raises :class:`~ropa.write.safety.ExportError` (bad format, language, entity or output,
     or a missing library) and ``ropa.read.workbook.WorkbookError`` (an unreadable input),
@@ -108,6 +116,8 @@ def export(
         raise ExportError(f"unknown format '{fmt}': use one of {', '.join(WRITERS)}")
     if lang not in RECORD_LANGUAGES:
         raise ExportError(f"unknown language '{lang}': use one of {', '.join(RECORD_LANGUAGES)}")
+    if audience is not None and audience not in AUDIENCES:
+        raise ExportError(f"unknown audience '{audience}': use authority or internal")
     paths, _ = workbook_files(paths)  # folders give their workbooks; lock files are skipped
     if not paths:
         raise ExportError("no workbook given")
@@ -119,8 +129,14 @@ def export(
     missing = _missing_library(fmt)
     if missing:
         raise ExportError(f"the {fmt} export needs {missing}; install it first")
+    if audience is not None and fmt not in PAGE_FORMATS:
+        raise ExportError(f"--audience is for the pdf, html and docx reports, not {fmt}")
+    with_findings = with_findings or audience == "internal"
     group = build_group_record(paths, lang=lang, entity=entity, with_findings=with_findings)
-    return WRITERS[fmt](group, output)
+    if fmt not in PAGE_FORMATS:
+        return WRITERS[fmt](group, output)
+    chosen = audience or DEFAULT_AUDIENCE[fmt]
+    return WRITERS[fmt](group, output, audience=chosen, progress=progress)
 
 
 def record_frames(

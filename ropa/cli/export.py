@@ -10,6 +10,7 @@ import typer
 
 from ropa import api
 from ropa.cli.options import ForceOption, exit_code, fail, record_language
+from ropa.cli.progress import progress_bar
 from ropa.write.console import render_diff
 from ropa.write.json_out import diff_json
 
@@ -21,6 +22,12 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     md = "md"
+    docx = "docx"
+
+
+class Audience(str, Enum):
+    authority = "authority"
+    internal = "internal"
 
 
 class DiffFormat(str, Enum):
@@ -45,7 +52,9 @@ def export_command(
     output_format: Annotated[
         ExportFormat | None,
         typer.Option(
-            "--format", "-f", help="xlsx, pdf, html, json, csv or md (default: from --output)."
+            "--format",
+            "-f",
+            help="xlsx, pdf, html, json, csv, md or docx (default: from --output).",
         ),
     ] = None,
     lang: Annotated[
@@ -58,20 +67,33 @@ def export_command(
     with_findings: Annotated[
         bool, typer.Option("--with-findings", help="Add the findings of 'ropa check'.")
     ] = False,
+    audience: Annotated[
+        Audience | None,
+        typer.Option(
+            "--audience",
+            help="pdf, html and docx: 'authority' leaves out what is for the DPO alone (input "
+            "files and hashes, notice paths, the ropa version, empty annexes); 'internal' "
+            "keeps them and adds the findings. Default: authority for pdf and docx, "
+            "internal for html.",
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Write the record as a report for the supervisory authority (Art. 30(4))."""
     record_language(lang)
     try:
-        written = api.export(
-            workbooks,
-            output_format.value if output_format else None,
-            output,
-            lang=lang,
-            entity=entity,
-            with_findings=with_findings,
-            force=force,
-        )
+        with progress_bar("Writing the report") as progress:
+            written = api.export(
+                workbooks,
+                output_format.value if output_format else None,
+                output,
+                lang=lang,
+                entity=entity,
+                with_findings=with_findings,
+                force=force,
+                audience=audience.value if audience else None,
+                progress=progress,
+            )
     except api.USER_ERRORS as exc:
         fail(str(exc))
     if len(written) == 1:

@@ -5,6 +5,10 @@ sections with the tables of :mod:`ropa.write.layout` in the :data:`~ropa.write.l
 style. The HTML template and the PDF writer only draw it, so the two formats always carry
 the same content. Nothing here is escaped: the HTML template autoescapes every cell, and the
 PDF has no markup.
+
+A report has an audience. For the supervisory ``authority`` it leaves out what is for the DPO
+alone: the input files and their SHA-256, notice paths, the ropa version, and annexes with
+nothing in them. The ``internal`` report keeps them all.
 """
 
 from __future__ import annotations
@@ -15,12 +19,16 @@ from typing import Any
 
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
+from ropa.write.blocks import activity_blocks, controller_blocks
 from ropa.write.cells import country_label, dpo_text, plain
 from ropa.write.charts import Chart, summary_charts
 from ropa.write.labels import label
 from ropa.write.layout import PAGE, Section, Table
 from ropa.write.summary import summary
 from ropa.write.tables import report_tables
+
+#: Told how far a page report is, as (steps done, steps in all); the CLI draws a bar.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -40,13 +48,17 @@ class Document:
     lang: str
     title: str
     subtitle: str
+    #: Who the report is for: "authority" or "internal".
+    audience: str
+    #: The controllers the running header names: the entities, or the first and a count.
+    header: str
     entity: str | None
     generated: str
     generated_iso: str
-    version: str
+    version: str  # "" for the authority
     controllers: list[list[str]]  # one list of lines per controller
     dpos: list[str]
-    sources: Table
+    sources: Table | None  # None for the authority
     cards: list[Card]
     charts: list[Chart]
     sections: list[Section]
@@ -104,20 +116,43 @@ def _cards(numbers: dict[str, Any], word: Callable[[str], str]) -> list[Card]:
     return cards
 
 
+#: The annexes, in order: section key, title label.
+ANNEXES = (
+    ("purposes", "purposes_annex"),
+    ("processors", "processors"),
+    ("transfers", "transfers"),
+    ("retention", "retention"),
+    ("conflicts", "conflicts"),
+)
+#: A running header names every controller while the names fit in this many characters.
+HEADER_ROOM = 90
+
+
+def _header(names: list[str], word: Callable[[str], str]) -> str:
+    joined = " \u00b7 ".join(names)
+    if len(names) <= 1 or len(joined) <= HEADER_ROOM:
+        return joined
+    return word("and_others").format(name=names[0], count=len(names) - 1)
+
+
 def _sections(
-    group: GroupRecord, tables: dict[str, Table], word: Callable[[str], str]
+    group: GroupRecord, tables: dict[str, Table], word: Callable[[str], str], internal: bool
 ) -> list[Section]:
     article = record_schema().sheet("organisation").article
     sections = [
         Section("summary", word("summary")),
         Section(
-            "controllers", f"{word('controllers')} ({article})", tables=[tables["controllers"]]
+            "controllers",
+            f"{word('controllers')} ({article})",
+            blocks=controller_blocks(group, internal=internal),
         ),
-        Section("record_30_1", word("record_30_1"), tables=[tables["record_30_1"]]),
+        Section("record_30_1", word("record_30_1"), blocks=activity_blocks(group)),
         Section("record_30_2", word("record_30_2"), tables=[tables["record_30_2"]]),
     ]
-    for key in ("processors", "transfers", "retention", "conflicts"):
-        sections.append(Section(key, word(key), tables=[tables[key]], annex="?"))
+    for key, title in ANNEXES:
+        # The authority gets no annex with nothing in it (no conflicts with one workbook).
+        if internal or tables[key].rows:
+            sections.append(Section(key, word(title), tables=[tables[key]], annex="?"))
     # An empty findings annex says nothing the summary does not: only findings get one.
     if group.findings:
         sections.append(
@@ -134,25 +169,40 @@ def _sections(
     return sections
 
 
-def build_document(group: GroupRecord) -> Document:
-    """Lay out the page report of ``group`` in ``group.lang``."""
+AUDIENCES = ("authority", "internal")
+
+
+def build_document(group: GroupRecord, audience: str = "internal") -> Document:
+    """Lay out the page report of ``group`` in ``group.lang`` for ``audience``."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
+    internal = audience == "internal"
     lang = group.lang
     word = words(lang)
     numbers = summary(group)
     tables = {table.key: table for table in report_tables(group, PAGE)}
+    controllers = [_controller_lines(row, lang) for row in group.record["organisation"]]
     return Document(
         lang=lang,
         title=word("report_title"),
         subtitle=word("report_subtitle"),
+        audience=audience,
+        header=_header(
+            [
+                plain(r.get("legal_name") or r.get("entity_id"))
+                for r in group.record["organisation"]
+            ],
+            word,
+        ),
         entity=group.entity,
         generated=group.generated.strftime("%Y-%m-%d %H:%M"),
         generated_iso=group.generated.isoformat(timespec="seconds"),
-        version=group.version,
-        controllers=[_controller_lines(row, lang) for row in group.record["organisation"]],
+        version=group.version if internal else "",
+        controllers=controllers,
         dpos=_dpos(group),
-        sources=tables["sources"],
+        sources=tables["sources"] if internal else None,
         cards=_cards(numbers, word),
         charts=summary_charts(numbers, lang, word),
-        sections=_sections(group, tables, word),
+        sections=_sections(group, tables, word, internal),
         word=word,
     )

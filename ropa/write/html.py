@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ropa.model.resources import reports_dir
 from ropa.read.group import GroupRecord
 from ropa.write.charts import svg
-from ropa.write.document import Document, build_document
+from ropa.write.document import Document, Progress, build_document
 from ropa.write.safety import atomic_write_text
 
 if TYPE_CHECKING:
@@ -64,13 +64,27 @@ def render_document(document: Document) -> str:
     )
 
 
-def render(group: GroupRecord) -> str:
-    """The HTML report of ``group`` as text."""
-    return render_document(build_document(group))
+def render(group: GroupRecord, audience: str = "internal") -> str:
+    """The HTML report of ``group`` as text, for ``audience`` ("internal" or "authority")."""
+    return render_document(build_document(group, audience))
 
 
-def write(group: GroupRecord, output: Path) -> list[Path]:
-    """Write the HTML report of ``group`` to ``output`` (atomically)."""
+def write(
+    group: GroupRecord,
+    output: Path,
+    *,
+    audience: str = "internal",
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the HTML report of ``group`` to ``output`` (atomically); ``progress(done,
+    total)`` hears when it is laid out and when it is written."""
     output = Path(output)
-    atomic_write_text(output, render(group))
+    if progress is not None:
+        progress(0, 2)
+    text = render(group, audience)
+    if progress is not None:
+        progress(1, 2)
+    atomic_write_text(output, text)
+    if progress is not None:
+        progress(2, 2)
     return [output]

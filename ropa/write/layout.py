@@ -80,14 +80,44 @@ class Table:
         ]
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One field of a :class:`Block`: its title, its article note and its value.
+
+    ``inline`` joins a list with semicolons (categories, subjects); otherwise each item is a
+    line of its own (purposes, retention periods).
+    """
+
+    key: str
+    title: str
+    value: Cell
+    note: str = ""
+    inline: bool = True
+
+
+@dataclass
+class Block:
+    """One activity (or one controller) of a page report: a title and its fields, read as
+    label and value, the way the authorities' own record templates read."""
+
+    anchor: str
+    ident: str
+    title: str
+    entries: list[Entry]
+
+
 @dataclass
 class Section:
-    """A numbered section or a lettered annex of a page report (an entry of its contents)."""
+    """A numbered section or a lettered annex of a page report (an entry of its contents).
+
+    A section shows its ``blocks`` (one per activity or controller) or its ``tables``.
+    """
 
     key: str
     title: str
     intro: str = ""
     tables: list[Table] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     annex: str = ""  # the annex letter, or "" for a numbered section
     number: int = 0
 

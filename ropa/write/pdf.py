@@ -10,15 +10,15 @@ this module draws the title page, the contents, the summary and the sections.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ropa.read.group import GroupRecord
-from ropa.write.cells import Cell
 from ropa.write.charts import PALETTE, Chart
-from ropa.write.document import Document, build_document
-from ropa.write.layout import Column, Section, Table
+from ropa.write.document import Document, Progress, build_document
+from ropa.write.layout import Section
+from ropa.write.pdf_blocks import BlockDrawer
 from ropa.write.pdf_page import ACCENT, BRAND, INK, LINE, MARGIN, MUTED, TONES, Page
 from ropa.write.pdf_table import Grid
 from ropa.write.safety import atomic_write_bytes
@@ -26,59 +26,6 @@ from ropa.write.safety import atomic_write_bytes
 if TYPE_CHECKING:
     from fpdf import FPDF
     from fpdf.outline import OutlineSection
-
-#: The Art. 30(1) table of the PDF: 15 columns do not fit a page, so related ones share a
-#: column (the first key names it; the others follow as "Title: value"), with their widths.
-ACTIVITY_GROUPS: tuple[tuple[tuple[str, ...], float], ...] = (
-    (("activity_id", "name", "owner"), 9),
-    (("controllers", "dpo"), 11),
-    (("purposes",), 15),
-    (("data_subjects",), 8),
-    (("data_categories", "special_categories"), 13),
-    (("recipients",), 10),
-    (("transfers",), 8),
-    (("retention",), 12),
-    (("security_measures",), 12),
-    (("dpia", "last_reviewed"), 11),
-)
-
-
-def compact_activities(table: Table, word: Callable[[str], str]) -> Table:
-    """The Art. 30(1) table with related columns merged, for a page's width."""
-    index = {column.key: position for position, column in enumerate(table.columns)}
-    if not all(key in index for keys, _ in ACTIVITY_GROUPS for key in keys):
-        return table
-    columns = []
-    for keys, share in ACTIVITY_GROUPS:
-        first = table.columns[index[keys[0]]]
-        title = word("activity") if keys[0] == "activity_id" else first.title
-        columns.append(Column(keys[0], title, share=share, note=first.note))
-    rows: list[list[Cell]] = []
-    for values in table.rows:
-        cells: list[Cell] = []
-        for keys, _ in ACTIVITY_GROUPS:
-            main = values[index[keys[0]]]
-            lines = list(main) if isinstance(main, list) else [main] if main else []
-            extra = []
-            for key in keys[1:]:
-                value = values[index[key]]
-                text = "; ".join(value) if isinstance(value, list) else value
-                if not text:
-                    continue
-                title = table.columns[index[key]].title
-                extra.append(text if key == "name" else f"{title}: {text}")
-            cells.append(_joined(lines, extra))
-        rows.append(cells)
-    return Table(
-        table.key, table.anchor, table.title, columns, rows, table.caption, table.empty, table.tones
-    )
-
-
-def _joined(lines: list[str], extra: list[str]) -> Cell:
-    if not extra:
-        return lines
-    bullets = lines[0] if len(lines) == 1 else "\n".join(f"\u2022 {line}" for line in lines)
-    return "\n".join(part for part in (bullets, *extra) if part)
 
 
 def _hex(colour: str) -> tuple[int, int, int]:
@@ -108,10 +55,9 @@ def _title_page(page: Page) -> None:
         page.style(11, colour=(238, 243, 248))
         pdf.multi_cell(pdf.epw - 12, 6, page.clean(names), max_line_height=6)
     pdf.set_xy(MARGIN + 6, 70)
-    facts = [
-        (word("generated"), document.generated),
-        (word("generator"), f"ropa {document.version}"),
-    ]
+    facts = [(word("generated"), document.generated)]
+    if document.version:
+        facts.append((word("generator"), f"ropa {document.version}"))
     if document.entity:
         facts.append((word("entity_filter"), document.entity))
     activities = next((card.value for card in document.cards if card.key == "activities"), 0)
@@ -165,7 +111,8 @@ def _title_page(page: Page) -> None:
         pdf.ln(1)
 
     pdf.set_xy(MARGIN + 6, max(bottom, pdf.get_y()) + 8)
-    _sources(page)
+    if document.sources is not None:
+        _sources(page)
 
 
 def _small_caps(page: Page, text: str, width: float = 0) -> None:
@@ -178,6 +125,7 @@ def _small_caps(page: Page, text: str, width: float = 0) -> None:
 def _sources(page: Page) -> None:
     pdf = page.pdf
     table = page.document.sources
+    assert table is not None
     left = MARGIN + 6
     _small_caps(page, table.caption)
     widths = (70.0, 35.0, pdf.epw - 12 - 105)
@@ -315,10 +263,19 @@ def _chart(page: Page, chart: Chart, x: float, y: float, width: float) -> float:
 # --- the report ----------------------------------------------------------------------------
 
 
-def render_document(document: Document) -> bytes:
-    """The PDF of a laid-out report."""
-    page = Page(document)
+def _units(document: Document) -> int:
+    """How many blocks and rows the report draws: the steps of its progress."""
+    return sum(
+        len(section.blocks) + sum(len(table.rows) for table in section.tables)
+        for section in document.sections
+    )
+
+
+def render_document(document: Document, progress: Progress | None = None) -> bytes:
+    """The PDF of a laid-out report; ``progress(done, total)`` hears how far it is."""
+    page = Page(document, progress, _units(document))
     grid = Grid(page)
+    blocks = BlockDrawer(page, grid)
     pdf = page.pdf
     _title_page(page)
     page.running_title = page.word("contents")
@@ -333,22 +290,29 @@ def render_document(document: Document) -> bytes:
         page.heading(section)
         if section.intro:
             page.note(section.intro)
+        blocks.draw_all(section.blocks)
         for table in section.tables:
-            if table.key == "record_30_1":
-                table = compact_activities(table, page.word)
             grid.draw(table)
+    page.finish()
     return bytes(pdf.output())
 
 
-def render(group: GroupRecord) -> bytes:
-    """The PDF report of ``group``."""
-    return render_document(build_document(group))
+def render(group: GroupRecord, audience: str = "authority") -> bytes:
+    """The PDF report of ``group`` for ``audience`` ("authority" or "internal")."""
+    return render_document(build_document(group, audience))
 
 
-def write(group: GroupRecord, output: Path) -> list[Path]:
-    """Write the PDF report of ``group`` to ``output`` (atomically)."""
+def write(
+    group: GroupRecord,
+    output: Path,
+    *,
+    audience: str = "authority",
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the PDF report of ``group`` to ``output`` (atomically); for the authority
+    unless ``audience`` says "internal"."""
     output = Path(output)
-    atomic_write_bytes(output, render(group))
+    atomic_write_bytes(output, render_document(build_document(group, audience), progress))
     return [output]
 
 

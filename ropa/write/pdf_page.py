@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ropa.model.resources import data_dir
-from ropa.write.document import Document
+from ropa.write.document import Document, Progress
 from ropa.write.layout import Section
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ FALLBACK_FONT = "helvetica"
 PAGES_ALIAS = "{ropa:pages}"
 
 Colour = tuple[int, int, int]
+#: Progress is told every this many steps (and at the end).
+PROGRESS_EVERY = 200
 BRAND: Colour = (31, 59, 87)
 ACCENT: Colour = (47, 93, 138)
 INK: Colour = (27, 31, 36)
@@ -99,8 +101,13 @@ def _fpdf_class() -> Callable[[Page], FPDF]:
 class Page:
     """An A4 landscape document with a running header and a "Page n of N" footer."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(
+        self, document: Document, progress: Progress | None = None, total: int = 0
+    ) -> None:
         self.document = document
+        self.progress = progress
+        self.total = total
+        self.done = 0
         self.word = document.word
         self.running_title = ""
         folder = font_folder()
@@ -120,10 +127,14 @@ class Page:
                 stacklevel=2,
             )
             self.family = FALLBACK_FONT
-        pdf.set_title(document.title)
+        pdf.set_title(
+            f"{document.title} \u2013 {document.header}" if document.header else document.title
+        )
         pdf.set_subject(document.subtitle)
-        pdf.set_creator(f"ropa {document.version}")
+        pdf.set_author(document.header)
+        pdf.set_creator(f"ropa {document.version}" if document.version else "ropa")
         pdf.set_lang(document.lang)
+        pdf.set_display_mode("fullwidth")
         pdf.set_font(self.family, size=9)
 
     # --- text -------------------------------------------------------------------------
@@ -137,6 +148,16 @@ class Page:
         self.pdf.set_font(self.family, "B" if bold else "", size)
         self.pdf.set_text_color(*colour)
 
+    def tick(self) -> None:
+        """One more block or row drawn: tell the progress now and then."""
+        self.done += 1
+        if self.progress is not None and self.done % PROGRESS_EVERY == 0:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
     # --- page furniture ---------------------------------------------------------------
 
     def header(self) -> None:
@@ -146,8 +167,8 @@ class Page:
         self.style(7.5, colour=MUTED)
         pdf.set_xy(MARGIN, 7)
         left = self.clean(self.document.title)
-        if self.document.controllers:
-            left += " \u2013 " + self.clean(self.document.controllers[0][0])
+        if self.document.header:
+            left += " \u2013 " + self.clean(self.document.header)
         pdf.cell(pdf.epw / 2, 4, left, align="L")
         pdf.cell(pdf.epw / 2, 4, self.clean(self.running_title), align="R")
         pdf.set_draw_color(*LINE)
@@ -159,10 +180,9 @@ class Page:
         pdf = self.pdf
         pdf.set_y(-MARGIN + 1)
         self.style(7.5, colour=MUTED)
-        generated = (
-            f"{self.word('generated')} {self.document.generated} "
-            f"\u00b7 ropa {self.document.version}"
-        )
+        generated = f"{self.word('generated')} {self.document.generated}"
+        if self.document.version:
+            generated += f" \u00b7 ropa {self.document.version}"
         pdf.cell(pdf.epw / 2, 4, self.clean(generated), align="L")
         page = self.word("page_of").format(page=pdf.page_no(), pages=PAGES_ALIAS)
         pdf.cell(pdf.epw / 2, 4, page, align="R")

@@ -12,16 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ropa.write.cells import Cell
+from ropa.write.hyphens import Hyphenator, keep_numbers_together
 from ropa.write.layout import Table
 from ropa.write.pdf_page import BRAND, INK, LINE, MARGIN, TONES, Colour, Page
 
-TABLE_FONT = 6.8
+TABLE_FONT = 8.5
 CELL_PAD_X = 1.2
-CELL_PAD_Y = 1.0
+CELL_PAD_Y = 0.8
 #: Height of a line of a table, in mm.
-LINE_HEIGHT = TABLE_FONT * 0.3528 * 1.32
+LINE_HEIGHT = TABLE_FONT * 0.3528 * 1.2
 #: A row taller than a third of a page may start on a page with this many lines free.
 MIN_SPLIT_LINES = 8
+#: Rows measured to choose a table's column widths.
+SAMPLE_ROWS = 200
+#: The narrowest column, and the most a long word may ask for, in mm.
+MIN_COLUMN = 10.0
+MAX_FLOOR = 30.0
 HEAD: Colour = (232, 237, 243)
 ZEBRA: Colour = (247, 249, 251)
 
@@ -36,7 +42,9 @@ class Grid:
 
     def __init__(self, page: Page) -> None:
         self.page = page
+        self.hyphens = Hyphenator(page.document.lang)
         self._widths: dict[tuple[int, float], dict[str, float]] = {}
+        self.font_size = TABLE_FONT
 
     def measure(self, text: str) -> float:
         """The width of ``text`` in mm in the current font and size."""
@@ -54,84 +62,100 @@ class Grid:
             total += width
         return total
 
-    def wrap(self, text: str, width: float) -> Lines:
-        """``text`` broken into lines of at most ``width`` mm, as (indent, line).
+    def wrap(self, text: str, width: float, first: float = 0.0) -> Lines:
+        """``text`` broken into lines of at most ``width`` mm, as (indent, line); the first
+        line has ``first`` mm less room (a run-in label stands there).
 
-        Lines that start with a bullet hang: their continuation lines are indented.
+        A word too long for the room left is hyphenated by the report language's rules
+        (:mod:`ropa.write.hyphens`); numbers, ids and addresses are never broken. Lines that
+        start with a bullet hang: their continuation lines are indented.
         """
         lines: Lines = []
         space = self.measure(" ")
         for paragraph in text.split("\n"):
-            hang = self.measure("\u2022 ") if paragraph.startswith("\u2022 ") else 0.0
-            indent = 0.0  # of the line being built: 0 for the first, hang after it
-            current, used = "", 0.0
-            for word in paragraph.split(" "):
+            bullet = paragraph.startswith("\u2022 ")
+            hang = self.measure("\u2022 ") if bullet else 0.0
+            room = width - hang
+            words = paragraph[2:].split(" ") if bullet else paragraph.split(" ")
+            built: list[str] = []
+            current, used = "", (first if not lines else 0.0)
+            for word in words:
                 size = self.measure(word)
-                if current and used + space + size <= width - indent:
-                    current, used = f"{current} {word}", used + space + size
+                gap = space if current else 0.0
+                if used + gap + size <= room:
+                    current, used = (f"{current} {word}" if current else word), used + gap + size
                     continue
-                if current:
-                    lines.append((indent, current))
-                    indent = hang
-                while size > width - indent and len(word) > 1:
-                    cut = self._cut(word, width - indent)
-                    lines.append((indent, word[:cut]))
-                    indent = hang
-                    word = word[cut:]
+                left = room - used - gap
+                if left > room * 0.2 or not current:
+                    part = self.hyphens.split(word, left, self.measure)
+                    if part is not None:
+                        current = f"{current} {part[0]}" if current else part[0]
+                        word = part[1]
+                        size = self.measure(word)
+                if current or used:
+                    built.append(current)
+                while size > room:
+                    part = self.hyphens.split(word, room, self.measure)
+                    if part is None:
+                        break  # a number, id or address stays whole
+                    built.append(part[0])
+                    word = part[1]
                     size = self.measure(word)
                 current, used = word, size
-            lines.append((indent, current))
+            built.append(current)
+            if bullet:
+                lines.append((0.0, f"\u2022 {built[0]}"))
+                lines.extend((hang, line) for line in built[1:])
+            else:
+                lines.extend((0.0, line) for line in built)
         return lines
-
-    def _cut(self, word: str, room: float) -> int:
-        """How many characters of ``word`` fit in ``room`` mm (at least one)."""
-        used = 0.0
-        for position, char in enumerate(word):
-            used += self.measure(char)
-            if used > room:
-                return max(1, position)
-        return len(word)
 
     def cell_text(self, value: Cell) -> str:
         """A cell as text: a list becomes bullet lines."""
         if isinstance(value, list):
             items = [self.page.clean(item) for item in value if item]
-            return items[0] if len(items) == 1 else "\n".join(f"\u2022 {item}" for item in items)
-        return self.page.clean(value)
+            text = items[0] if len(items) == 1 else "\n".join(f"\u2022 {item}" for item in items)
+        else:
+            text = self.page.clean(value)
+        return keep_numbers_together(text)
 
-    def _grid_row(
+    def row(
         self,
         cells: list[Lines],
         widths: list[float],
         fonts: Fonts,
         fill: Colour | None,
         rule: float = 0.15,
+        size: float = TABLE_FONT,
     ) -> None:
+        """Draw one row of cells (already wrapped) at the current position."""
         pdf = self.page.pdf
-        height = self._row_height(cells)
+        line_height = LINE_HEIGHT * size / TABLE_FONT
+        height = self.row_height(cells, line_height)
         top = pdf.y
         if fill is not None:
             pdf.set_fill_color(*fill)
             pdf.rect(MARGIN, top, sum(widths), height, style="F")
         x = MARGIN
         for lines, width, (style, colour) in zip(cells, widths, fonts, strict=True):
-            pdf.set_font(self.page.family, style, TABLE_FONT)
+            pdf.set_font(self.page.family, style, size)
             pdf.set_text_color(*colour)
-            baseline = top + CELL_PAD_Y + LINE_HEIGHT * 0.78
+            baseline = top + CELL_PAD_Y + line_height * 0.78
             for indent, line in lines:
                 if line:
                     pdf.text(x + CELL_PAD_X + indent, baseline, line)
-                baseline += LINE_HEIGHT
+                baseline += line_height
             x += width
         pdf.set_draw_color(*LINE)
         pdf.set_line_width(rule)
         pdf.line(MARGIN, top + height, MARGIN + sum(widths), top + height)
         pdf.set_y(top + height)
 
-    def _row_height(self, cells: list[Lines]) -> float:
-        return max(len(lines) for lines in cells) * LINE_HEIGHT + 2 * CELL_PAD_Y
+    def row_height(self, cells: list[Lines], line_height: float = LINE_HEIGHT) -> float:
+        """The height of a row of wrapped cells, in mm."""
+        return max(len(lines) for lines in cells) * line_height + 2 * CELL_PAD_Y
 
-    def _place_row(
+    def place_row(
         self,
         cells: list[Lines],
         widths: list[float],
@@ -139,17 +163,18 @@ class Grid:
         fill: Colour | None,
         draw_header: Callable[[], None],
     ) -> None:
-        """Draw a row; one taller than the room left goes on over the next pages."""
+        """Draw a row; one taller than the room left goes on over the next pages, where
+        ``draw_header`` draws what repeats at the top (a table's header row)."""
         pdf = self.page.pdf
         fresh = False  # just after a page break: split whatever the room, to make progress
         while True:
-            if pdf.y + self._row_height(cells) <= pdf.page_break_trigger:
-                self._grid_row(cells, widths, fonts, fill)
+            if pdf.y + self.row_height(cells) <= pdf.page_break_trigger:
+                self.row(cells, widths, fonts, fill)
                 return
             room = int((pdf.page_break_trigger - pdf.y - 2 * CELL_PAD_Y) / LINE_HEIGHT)
-            tall = self._row_height(cells) > (pdf.page_break_trigger - pdf.t_margin) / 3
+            tall = self.row_height(cells) > (pdf.page_break_trigger - pdf.t_margin) / 3
             if (tall and room >= MIN_SPLIT_LINES) or (fresh and room >= 1):
-                self._grid_row([lines[:room] for lines in cells], widths, fonts, fill)
+                self.row([lines[:room] for lines in cells], widths, fonts, fill)
                 cells = [lines[room:] for lines in cells]
                 if not any(cells):
                     return
@@ -157,16 +182,42 @@ class Grid:
             draw_header()
             fresh = True
 
-    def draw(self, table: Table) -> None:
-        """A table of the record: caption, header row (repeated on each page), rows."""
+    def widths(self, table: Table) -> list[float]:
+        """Column widths from what the columns hold (a sample of rows): a column gets room
+        by the length of its text, and at least its longest word, so that empty columns
+        stay narrow and long text is not squeezed."""
         pdf = self.page.pdf
-        if table.caption != self.page.running_title:
-            self.page.caption(table.caption)
+        pdf.set_font(self.page.family, "", TABLE_FONT)
+        sample = table.rows[:SAMPLE_ROWS]
+        weights, floors = [], []
+        for index, column in enumerate(table.columns):
+            texts = [self.cell_text(row[index]) for row in sample]
+            lengths = [self.measure(text) for text in texts if text]
+            mean = sum(lengths) / len(lengths) if lengths else 0.0
+            longest = max(
+                (self.measure(word) for text in texts for word in text.split()), default=0.0
+            )
+            pdf.set_font(self.page.family, "B", TABLE_FONT)
+            head = max((self.measure(w) for w in column.title.split()), default=0.0)
+            pdf.set_font(self.page.family, "", TABLE_FONT)
+            floors.append(min(max(longest, head * 0.6, MIN_COLUMN), MAX_FLOOR) + 2 * CELL_PAD_X)
+            weights.append(max(mean, MIN_COLUMN) ** 0.8)
+        room = pdf.epw - sum(floors)
+        if room <= 0:
+            return [pdf.epw * floor / sum(floors) for floor in floors]
+        total = sum(weights)
+        return [
+            floor + room * weight / total for floor, weight in zip(floors, weights, strict=True)
+        ]
+
+    def draw(self, table: Table) -> None:
+        """A table of the record: header row (repeated on each page), rows; the section's
+        heading names it."""
+        pdf = self.page.pdf
         if not table.rows:
             self.page.note(table.empty)
             return
-        total = sum(column.share for column in table.columns)
-        widths = [pdf.epw * column.share / total for column in table.columns]
+        widths = self.widths(table)
         inner = [width - 2 * CELL_PAD_X for width in widths]
         pdf.set_font(self.page.family, "B", TABLE_FONT)
         header = [
@@ -176,9 +227,9 @@ class Grid:
         header_fonts: Fonts = [("B", BRAND)] * len(widths)
 
         def draw_header() -> None:
-            self._grid_row(header, widths, header_fonts, HEAD, rule=0.4)
+            self.row(header, widths, header_fonts, HEAD, rule=0.4)
 
-        if pdf.y + self._row_height(header) + 12 > pdf.page_break_trigger:
+        if pdf.y + self.row_height(header) + 12 > pdf.page_break_trigger:
             pdf.add_page()
         draw_header()
         for index, values in enumerate(table.rows):
@@ -192,5 +243,6 @@ class Grid:
             for value, width, (style, _) in zip(values, inner, fonts, strict=True):
                 pdf.set_font(self.page.family, style, TABLE_FONT)
                 cells.append(self.wrap(self.cell_text(value), width))
-            self._place_row(cells, widths, fonts, ZEBRA if index % 2 else None, draw_header)
+            self.place_row(cells, widths, fonts, ZEBRA if index % 2 else None, draw_header)
+            self.page.tick()
         pdf.ln(4)

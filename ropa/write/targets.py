@@ -21,10 +21,18 @@ SUFFIX_FORMATS = {
     ".json": "json",
     ".md": "md",
     ".markdown": "md",
+    ".docx": "docx",
 }
 
 #: Format -> the ending of the file it writes.
-FORMAT_SUFFIXES = {"xlsx": ".xlsx", "pdf": ".pdf", "html": ".html", "json": ".json", "md": ".md"}
+FORMAT_SUFFIXES = {
+    "xlsx": ".xlsx",
+    "pdf": ".pdf",
+    "html": ".html",
+    "json": ".json",
+    "md": ".md",
+    "docx": ".docx",
+}
 
 
 def export_target(
@@ -39,8 +47,8 @@ def export_target(
             fmt = named
         else:
             raise ExportError(
-                f"{output}: say which format with --format (xlsx, pdf, html, json, csv or md), "
-                "or give a file name ending in one of them"
+                f"{output}: say which format with --format (xlsx, pdf, html, json, csv, md "
+                "or docx), or give a file name ending in one of them"
             )
     if fmt in folder_formats:
         if output.suffix.lower() == ".csv" or named is not None:
