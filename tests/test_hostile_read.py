@@ -357,3 +357,9 @@ def test_export_with_findings_and_an_unreadable_notice(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "notice.pdf" in result.output, result.output
     assert "internal error" not in result.output
+
+
+def test_import_refuses_a_far_cell_too(tmp_path: Path) -> None:
+    path = _book(tmp_path / "far.xlsx", "XFD1048576")
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 2 and "XFD1048576" in result.output, result.output

@@ -299,10 +299,12 @@ def _oddity_notices(name: str, found: SheetOddities) -> list[Notice]:
     return notices
 
 
-def _load_sheet(
+def load_sheet(
     book: Any, path: Path, name: str, scan: Future[SheetOddities] | None, limits: Limits
 ) -> tuple[Any, list[list[Any]], list[Notice]]:
-    """A sheet's grid, read only once its used range is known to be within the caps."""
+    """A sheet's (calamine sheet, grid, oddity notices), read only once its used range is
+    known to be within the caps (``scan``: its :func:`~ropa.read.xlsx_scan.start_scans`
+    future, for an .xlsx). Every failure is a :class:`WorkbookError` naming the file."""
     notices: list[Notice] = []
     try:
         if scan is not None:
@@ -310,11 +312,12 @@ def _load_sheet(
             check_extent(path, name, found, limits)
             notices = _oddity_notices(name, found)
         sheet = book.get_sheet_by_name(name)
-        height = sheet.height
-        if height > limits.max_rows:  # an .ods row repeated a million times
+        end = sheet.end or (0, 0)  # .ods and .xls: calamine has read it; the grid is next
+        if end[0] + 1 > limits.max_rows or (end[0] + 1) * (end[1] + 1) > limits.max_cells:
             raise ContainerError(
-                f"{path}: sheet '{name}' has {height:,} rows (limit {limits.max_rows:,}); "
-                "delete the rows beyond the data, or raise max-rows"
+                f"{path}: sheet '{name}' spans {end[0] + 1:,} rows by {end[1] + 1:,} columns "
+                f"(limits: {limits.max_rows:,} rows, {limits.max_cells:,} cells); delete the "
+                "rows and columns beyond the data, or raise max-rows or max-cells"
             )
         return sheet, sheet.to_python(skip_empty_area=False), notices
     except ContainerError as exc:
@@ -358,7 +361,7 @@ def read_workbook(
     for name, spec in matched.items():
         if visibility.get(name, "visible") != "visible":
             notices.append(Notice("hidden-sheet", name, None, None, "the sheet is hidden"))
-        sheet, grid, found = _load_sheet(book, path, name, scans.get(name), limits)
+        sheet, grid, found = load_sheet(book, path, name, scans.get(name), limits)
         notices += found
         sheets[spec.key] = read_sheet(spec, name, grid, notices, _merged_ranges(sheet))
         _check_activities(path, name, sheets[spec.key], limits)

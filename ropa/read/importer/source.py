@@ -18,7 +18,8 @@ from typing import Any
 from ropa.read.container import ContainerError, Limits, inspect
 from ropa.read.notice.decode import decode_text
 from ropa.read.notice.files import PolicyReadError
-from ropa.read.workbook import WorkbookError, fill_merged
+from ropa.read.workbook import WorkbookError, fill_merged, load_sheet
+from ropa.read.xlsx_scan import start_scans
 
 #: More cells than this in one sheet is refused (a cell at XFD1048576 would be billions).
 MAX_CELLS = 20_000_000
@@ -107,24 +108,19 @@ def _read_workbook(path: Path, limits: Limits | None) -> Source:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several exception types for bad files
         raise WorkbookError(f"{path}: cannot be read as a workbook ({_first_line(exc)})") from exc
+    limits = limits or Limits()
+    try:
+        # The used range of each sheet is known before calamine builds its grid (issue 13).
+        scans = start_scans(path, book.sheet_names, limits) if container.kind == "xlsx" else {}
+    except ContainerError as exc:
+        raise WorkbookError(str(exc)) from exc
     sheets = []
     for name in book.sheet_names:
+        sheet, grid, _ = load_sheet(book, path, name, scans.get(name), limits)
         try:
-            sheet = book.get_sheet_by_name(name)
-            end = sheet.end or (0, 0)
-            if (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
-                raise WorkbookError(
-                    f"{path}: sheet '{name}' spans {end[0] + 1} rows by {end[1] + 1} columns; "
-                    "refusing to read it"
-                )
-            grid = sheet.to_python(skip_empty_area=False)
             merged = list(sheet.merged_cell_ranges or [])
-        except WorkbookError:
-            raise
-        except Exception as exc:
-            raise WorkbookError(
-                f"{path}: sheet '{name}' cannot be read ({_first_line(exc)})"
-            ) from exc
+        except Exception:  # not every format or calamine version has them
+            merged = []
         if merged:
             fill_merged(grid, merged)
         sheets.append(SourceSheet(name, grid, merged))
