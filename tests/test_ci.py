@@ -48,7 +48,10 @@ def _with_activity_above(rows: Rows) -> Rows:
                 dict(r, activity_id="NEW-01") for r in sheet_rows if r.get("activity_id") == source
             ]
             sheet_rows.extend(copies)
-    rows["activities"].insert(0, dict(rows["activities"][1], activity_id="NEW-01"))
+    # A new activity of its own (RP805 reports one that differs from another in one field only).
+    new = dict(rows["activities"][1], activity_id="NEW-01", name="Customer survey")
+    new.update(description="Yearly survey of customer satisfaction", owner="Quality")
+    rows["activities"].insert(0, new)
     return rows
 
 

@@ -31,7 +31,9 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
 
     found = {key: words(key) for key in ("internal", "category", "legal_forms")}
     alone = "|".join(phrase_source(word) for word in longest_first(data["internal_whole"]))
-    found["internal_whole"] = re.compile(rf"(?:{alone})(?:[- ](?:team|avdelningen|avdelingen|afdelingen|osasto))?", re.IGNORECASE)
+    found["internal_whole"] = re.compile(
+        rf"(?:{alone})(?:[- ](?:team|avdelningen|avdelingen|afdelingen|osasto))?", re.IGNORECASE
+    )
     return found
 
 
