@@ -20,6 +20,7 @@ from ropa.api.export import build_group_record, export
 from ropa.cli.export import diff_command, export_command
 from ropa.model.resources import load_schema
 from ropa.model.schema import record_schema
+from ropa.write import csv_export, markdown
 from ropa.write.cells import activity_rows
 from ropa.write.labels import RECORD_LANGUAGES, all_labels, conflict_label, label
 from ropa.write.layout import PAGE, SPREADSHEET
@@ -400,3 +401,49 @@ def test_reports_get_ordinary_file_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("Storgatan 1\r| injected | row |", "\r"),
+        ("[click](javascript:alert(1))", "[click]("),
+        ("![](http://tracker.example/pixel.png)", "![]("),
+        ("line\u2028break", "\u2028"),
+    ],
+)
+def test_markdown_cells_keep_workbook_text_as_text(text: str, unwanted: str) -> None:
+    """A lone CR or U+2028 would end the table row; brackets would make a link or an image."""
+    cell = markdown.escape(text)
+    assert unwanted not in cell
+    assert "\n" not in cell
+
+
+def test_an_interrupted_csv_export_leaves_the_old_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = export([EXAMPLE], "csv", tmp_path / "csv")
+    before = {path.name: path.read_bytes() for path in first}
+    calls = {"n": 0}
+    real = csv_export.table_csv
+
+    def fail_halfway(*args: object, **kwargs: object) -> str:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(csv_export, "table_csv", fail_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        export([EXAMPLE], "csv", tmp_path / "csv", force=True)
+    after = {path.name: path.read_bytes() for path in (tmp_path / "csv").iterdir()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir()] == ["csv"]
+
+
+def test_a_csv_export_never_empties_a_folder_of_other_files(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.docx").write_bytes(b"mine")
+    with pytest.raises(ExportError, match="holds other files"):
+        export([EXAMPLE], "csv", tmp_path / "out", force=True)
+    assert (tmp_path / "out" / "notes.docx").read_bytes() == b"mine"

@@ -16,7 +16,7 @@ from pathlib import Path
 from ropa.read.group import GroupRecord
 from ropa.write.cells import Cell
 from ropa.write.layout import Table
-from ropa.write.safety import atomic_write_text, neutralise
+from ropa.write.safety import ExportError, atomic_folder, atomic_write_text, neutralise
 from ropa.write.tables import report_tables
 
 SEPARATOR = "; "
@@ -46,10 +46,22 @@ def table_csv(table: Table, delimiter: str = ",") -> str:
 
 
 def write(group: GroupRecord, output: Path) -> list[Path]:
-    output.mkdir(parents=True, exist_ok=True)
-    return [
-        atomic_write_text(
-            output / f"{table.key}.csv", table_csv(table, delimiter_for(group.lang)), bom=True
-        )
-        for table in report_tables(group)
-    ]
+    """One CSV per table in the folder ``output``, put in place only when all are written.
+
+    The new folder replaces the old one whole, so a folder that holds anything but an earlier
+    export's CSV files is refused rather than emptied.
+    """
+    tables = report_tables(group)
+    names = [f"{table.key}.csv" for table in tables]
+    if output.is_dir():
+        others = sorted(entry.name for entry in output.iterdir() if entry.name not in names)
+        if others:
+            raise ExportError(
+                f"{output} holds other files ({', '.join(others[:3])}); "
+                "choose an empty or new folder for the CSV export"
+            )
+    with atomic_folder(output) as folder:
+        for table, name in zip(tables, names, strict=True):
+            text = table_csv(table, delimiter_for(group.lang))
+            atomic_write_text(folder / name, text, bom=True)
+    return [output / name for name in names]

@@ -14,9 +14,13 @@ from ropa.write.tables import report_tables
 
 
 def escape(text: str) -> str:
-    """Text safe inside a table cell: pipes escaped, line breaks as ``<br>``."""
+    """Text safe inside a table cell: pipes and brackets escaped (so workbook text never makes
+    a link or an image, ``javascript:`` or a tracker), every kind of line break (a lone CR and
+    U+2028 too, which would end the table row) as ``<br>``."""
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-    return "<br>".join(part.strip() for part in text.splitlines()) if "\n" in text else text
+    text = text.replace("[", "\\[").replace("]", "\\]")
+    lines = text.splitlines()
+    return "<br>".join(part.strip() for part in lines) if len(lines) > 1 else text.strip("\r")
 
 
 def cell_markdown(cell: Cell) -> str:

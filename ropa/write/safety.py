@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,39 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             os.unlink(temporary)
         raise
     return path
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | Path) -> Iterator[Path]:
+    """A new folder to fill, put in place of ``path`` only when all of it is written.
+
+    A report that is a folder of files (CSV) is written into a temporary folder beside
+    ``path``, which then replaces ``path`` by two renames: an interrupted export leaves the old
+    folder as it was, never a folder that mixes new and old files.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write here ({exc.strerror or exc})") from None
+    try:
+        yield fresh
+        os.chmod(fresh, 0o777 & ~_current_umask())
+        old = None
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+            old.rmdir()
+            os.replace(path, old)
+        os.replace(fresh, path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise ExportError(f"{path}: cannot write the folder ({exc.strerror or exc})") from None
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
 
 
 _DEFAULT_MODE = 0o666
