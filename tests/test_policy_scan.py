@@ -24,34 +24,12 @@ from ropa.check.rules.notice import RULES as NOTICE_RULES
 from ropa.model.findings import Severity
 from ropa.model.resources import schemas_dir
 from ropa.read.notice.document import PolicyDocument
+from ropa.read.notice.elements import ELEMENT_KEYS
 
 FIXTURES = Path(__file__).parent / "policy_fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-KEYS = [
-    "controller_identity",
-    "dpo_contact",
-    "purposes",
-    "lawful_basis",
-    "legitimate_interests",
-    "recipients",
-    "third_country_transfer",
-    "transfer_safeguards",
-    "retention",
-    "right_access",
-    "right_rectification",
-    "right_erasure",
-    "right_restriction",
-    "right_portability",
-    "right_object",
-    "right_withdraw_consent",
-    "right_complaint",
-    "statutory_contractual_requirement",
-    "automated_decision_making",
-    "data_categories",
-    "data_source",
-    "special_categories",
-    "cookies",
-]
+#: The Art. 13/14 elements the detector reports, in their documented order.
+KEYS = list(ELEMENT_KEYS)
 
 
 # --- a fake detector: "[key]" in a line discloses the element -------------------------------
