@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from ropa.api.check import check_workbook
 from ropa.cli.app import app
 from ropa.read.config import Config
-from tests.support import TODAY
+from tests.support import TODAY, base_rows, write_record
 
 ICO_HEADINGS = [
     "Business function",
@@ -68,3 +68,20 @@ def test_the_cli_prints_the_advice(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "RP118" in result.output and "ropa import" in result.output
     assert "RP101" not in result.output
+
+
+def test_a_sheet_without_a_header_row_says_what_it_holds(tmp_path: Path) -> None:
+    """A ropa workbook whose Purposes headings are misspelt: the finding lists what the first
+    rows hold and, for each expected column, the heading it may be."""
+    rows = base_rows()
+    path = write_record(tmp_path / "record.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Purposes"]
+    misspelt = ["Activty ID", "Purpse", "Lawfull basis"]
+    for position, cell in enumerate(sheet[1]):
+        cell.value = misspelt[position] if position < len(misspelt) else None
+    book.save(path)
+    _, findings = check_workbook(path, Config(today=TODAY))
+    (finding,) = [f for f in findings if f.code == "RP102" and f.location.sheet == "Purposes"]
+    assert "They hold: 'Activty ID', 'Purpse', 'Lawfull basis'" in finding.message
+    assert finding.hint and "'Purpse' for 'Purpose'" in finding.hint

@@ -72,6 +72,8 @@ class Sheet:
     rows: list[Row]
     language: str
     missing: list[FieldSpec] = field(default_factory=list)
+    #: For a sheet without a recognisable header row: the texts of its first rows.
+    seen: tuple[str, ...] = ()
 
     def column(self, key: str) -> str | None:
         index = self.columns.get(key)
@@ -220,7 +222,8 @@ def read_sheet(
         fill_merged(grid, merged)
     header_index = find_header_row(spec, grid)
     if header_index is None:
-        return Sheet(spec, name, 0, {}, {}, [], "en", missing=list(spec.fields))
+        seen = _first_texts(grid)
+        return Sheet(spec, name, 0, {}, {}, [], "en", missing=list(spec.fields), seen=seen)
     notices.extend(_merged_notices(name, merged or [], header_index))
     header = grid[header_index]
     columns, extra = _map_columns(spec, header, name, header_index + 1, notices)
@@ -239,6 +242,20 @@ def read_sheet(
         )
     missing = [item for item in spec.fields if item.key not in columns]
     return Sheet(spec, name, header_index + 1, columns, extra, rows, language, missing)
+
+
+#: How many rows and texts of a sheet without a header row are kept to say what it holds.
+_SEEN_ROWS, _SEEN_TEXTS = 5, 15
+
+
+def _first_texts(grid: list[list[Any]]) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for cells in grid[:_SEEN_ROWS]:
+        for cell in cells:
+            text = clean_cell(as_text(clean_value(cell)))
+            if text:
+                found.setdefault(text, None)
+    return tuple(found)[:_SEEN_TEXTS]
 
 
 # --- the workbook ----------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import did_you_mean, label
@@ -10,6 +10,7 @@ from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Location, Problem, Severity
 from ropa.model.schema import FieldSpec, record_schema
 from ropa.model.vocab import is_none
+from ropa.read.workbook import Sheet
 
 _OTHER_TITLES = "{sv} (sv), {nb} (nb), {da} (da), {fi} (fi)"
 
@@ -55,10 +56,9 @@ def missing_column(ctx: RecordView) -> Iterator[Problem]:
         if not sheet.columns:
             yield Problem(
                 where,
-                f"No header row found in the first rows of sheet '{sheet.name}'.",
-                hint="Put the column headers in one row, e.g. "
-                + ", ".join(f"'{f.title(ctx.lang)}'" for f in sheet.spec.fields[:3])
-                + ".",
+                f"No header row found in the first rows of sheet '{sheet.name}'."
+                + (f" They hold: {_quoted(sheet.seen)}." if sheet.seen else ""),
+                hint=_header_hint(sheet, ctx.lang),
                 reference=sheet.spec.article,
             )
             continue
@@ -71,6 +71,27 @@ def missing_column(ctx: RecordView) -> Iterator[Problem]:
                     hint=f"Add a column headed '{spec.title(sheet.language)}'.",
                     reference=spec.article,
                 )
+
+
+def _quoted(texts: Iterable[str]) -> str:
+    return ", ".join(f"'{text}'" for text in texts)
+
+
+def _header_hint(sheet: Sheet, lang: str) -> str:
+    """What to put in the header row; for what the sheet already holds, the column it may be."""
+    required = [spec for spec in sheet.spec.fields if spec.required] or list(sheet.spec.fields)
+    guesses = []
+    unused = list(sheet.seen)
+    for spec in required:
+        near = next(
+            filter(None, (did_you_mean(title, unused) for title in spec.titles.values())), None
+        )
+        if near is not None:
+            unused.remove(near)  # one heading is one column
+            guesses.append(f"'{near}' for '{spec.title(lang)}'")
+    example = _quoted(spec.title(lang) for spec in required[:3])
+    hint = f"Put the column headers in one row, e.g. {example}."
+    return hint + (f" Did you mean {', '.join(guesses)}?" if guesses else "")
 
 
 @rule("RP103", "duplicate-id", Severity.ERROR, "Art. 30(1)")
