@@ -12,7 +12,8 @@ from typing import Any
 
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.schema import SheetSpec, record_schema
-from ropa.model.text import header_key
+from ropa.model.text import clean_cell, header_key
+from ropa.read.cells import as_text, clean_value
 
 #: How far down a sheet the header row is looked for (title rows above it are common).
 HEADER_SEARCH_ROWS = 30
@@ -65,3 +66,18 @@ def match_sheets(names: list[str], index: dict[str, SheetSpec]) -> dict[str, She
             matched[name] = spec
             taken.add(spec.key)
     return matched
+
+
+#: How many rows and texts of a sheet without a header row are kept to say what it holds.
+_SEEN_ROWS, _SEEN_TEXTS = 5, 15
+
+
+def first_texts(grid: list[list[Any]]) -> tuple[str, ...]:
+    """The distinct texts of a sheet's first rows, for a sheet whose header row is not found."""
+    found: dict[str, None] = {}
+    for cells in grid[:_SEEN_ROWS]:
+        for cell in cells:
+            text = clean_cell(as_text(clean_value(cell)))
+            if text:
+                found.setdefault(text, None)
+    return tuple(found)[:_SEEN_TEXTS]

@@ -22,7 +22,13 @@ from ropa.model.schema import FieldSpec, SheetSpec
 from ropa.model.text import clean_cell, header_key
 from ropa.read.cells import Value, as_text, clean_value, column_letter, split_multi
 from ropa.read.container import Container, ContainerError, Limits, inspect
-from ropa.read.headers import find_header_row, match_sheets, sheet_index, title_language
+from ropa.read.headers import (
+    find_header_row,
+    first_texts,
+    match_sheets,
+    sheet_index,
+    title_language,
+)
 from ropa.read.xlsx_scan import SheetOddities, check_extent, start_scans
 
 
@@ -222,7 +228,7 @@ def read_sheet(
         fill_merged(grid, merged)
     header_index = find_header_row(spec, grid)
     if header_index is None:
-        seen = _first_texts(grid)
+        seen = first_texts(grid)
         return Sheet(spec, name, 0, {}, {}, [], "en", missing=list(spec.fields), seen=seen)
     notices.extend(_merged_notices(name, merged or [], header_index))
     header = grid[header_index]
@@ -242,20 +248,6 @@ def read_sheet(
         )
     missing = [item for item in spec.fields if item.key not in columns]
     return Sheet(spec, name, header_index + 1, columns, extra, rows, language, missing)
-
-
-#: How many rows and texts of a sheet without a header row are kept to say what it holds.
-_SEEN_ROWS, _SEEN_TEXTS = 5, 15
-
-
-def _first_texts(grid: list[list[Any]]) -> tuple[str, ...]:
-    found: dict[str, None] = {}
-    for cells in grid[:_SEEN_ROWS]:
-        for cell in cells:
-            text = clean_cell(as_text(clean_value(cell)))
-            if text:
-                found.setdefault(text, None)
-    return tuple(found)[:_SEEN_TEXTS]
 
 
 # --- the workbook ----------------------------------------------------------------------------
