@@ -17,6 +17,7 @@ from ropa.model.legal import country_code, is_eea
 from ropa.model.placeholders import placeholder
 from ropa.model.recipients import CATEGORY, recipient_kind
 from ropa.model.text import fold
+from ropa.read.cells import as_text
 
 #: Fields that differ between copies by design, and are left out when comparing activities.
 _COPY_IGNORED = {"activity_id", "last_reviewed", "entity_ids"}
@@ -39,12 +40,18 @@ def placeholder_value(ctx: RecordView) -> Iterator[Problem]:
     Fix: replace the placeholder with the real value, or find out who knows it.
     """
     for sheet in ctx.workbook.sheets.values():
-        specs = [spec for spec in sheet.spec.fields if spec.key in sheet.columns]
         id_field = sheet.spec.id_field or "activity_id"
-        for row in sheet.rows:
-            for spec in specs:
-                text = row.text(spec.key)
-                found = placeholder(text, required=spec.required and spec.key != "recipients")
+        for spec in sheet.spec.fields:
+            if spec.key not in sheet.columns:
+                continue
+            # A column holds few distinct values: judge each once, then find the rows.
+            values = [row.values.get(spec.key) for row in sheet.rows]
+            required = spec.required and spec.key != "recipients"
+            judged = {
+                value: placeholder(as_text(value), required=required) for value in set(values)
+            }
+            for row, value in zip(sheet.rows, values, strict=True):
+                found = judged[value]
                 if found:
                     yield Problem(
                         ctx.at(sheet.spec.key, row, spec.key),
