@@ -14,6 +14,7 @@ from ropa.check.rule import collect
 from ropa.check.rules.cross import (
     basis,
     data,
+    decisions,
     identity,
     links,
     purposes,
@@ -22,4 +23,4 @@ from ropa.check.rules.cross import (
     transfers,
 )
 
-RULES = collect(links, purposes, data, basis, recipients, transfers, retention, identity)
+RULES = collect(links, purposes, data, basis, recipients, transfers, retention, identity, decisions)
