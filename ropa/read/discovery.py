@@ -46,8 +46,5 @@ def _in_folder(folder: Path) -> list[Path]:
         for path in folder.rglob("*")
         if path.suffix.lower() in WORKBOOK_SUFFIXES
         and path.is_file()
-        and not any(
-            part.startswith(".") and part not in (".", "..")
-            for part in path.relative_to(folder).parts[:-1]
-        )
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts[:-1])
     )

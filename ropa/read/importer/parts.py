@@ -265,7 +265,8 @@ def transfers(reader: Any, activity: dict[str, Any] | None, cells: dict, number:
             else None
         )
         named = [p for p in rest if v.mechanism(p, reader.aliases) is None]
-        for code in list[str | None](codes) if codes else [item or None]:
+        targets: list[str | None] = list(codes) if codes else [item or None]
+        for code in targets:
             row = {
                 "activity_id": activity["activity_id"] if activity else None,
                 "country": code,
