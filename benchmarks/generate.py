@@ -216,6 +216,19 @@ LAWFUL_BASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 LAWFUL_WEIGHTS = (15, 40, 25, 3, 17)
+#: The same without consent, for activities about employees (EDPB Guidelines 05/2020).
+EMPLOYEE_WEIGHTS = (0, 40, 25, 3, 17)
+#: Data subjects who are the controller's own staff.
+EMPLOYEES = frozenset({"Employees", "Anställda", "Ansatte", "Consultants", "Job applicants"})
+YES = frozenset({"Yes", "yes", "Ja", "Kyllä"})
+
+#: Member State laws that provide for the Art. 9(2)(b) and (h) conditions.
+ART9_LAWS: tuple[str, ...] = (
+    "Dataskyddslagen (2018:218) 3 kap. 2 §",
+    "Personopplysningsloven § 6",
+    "Databeskyttelsesloven § 12",
+    "Tietosuojalaki 6 §",
+)
 
 PURPOSES: tuple[str, ...] = (
     "Fulfil the contract",
@@ -362,10 +375,13 @@ class Generator:
                 )
             }
             row |= {"dpf_certified": "No", "tia_reference": f"TIA-{2024 + index % 3}-{index:04d}"}
+            row["scc_module"] = self.pick(
+                ("Module 2", "module 2", "Module 2 (controller to processor)")
+            )
         elif roll < 0.35:  # US, certified under the Data Privacy Framework
             countries, third, mechanism = "US", "US", "dpf"
             row = {"transfer_mechanism": self.pick(("DPF", "EU-US Data Privacy Framework (DPF)"))}
-            row |= {"dpf_certified": "Yes", "tia_reference": "Not needed (DPF)"}
+            row |= {"dpf_certified": "Yes", "tia_reference": "Not needed (DPF)", "dpf_hr": "Yes"}
         else:
             country = self.pick(("SE", "NO", "DK", "FI", "DE"))
             countries, third, mechanism = (
@@ -376,18 +392,15 @@ class Generator:
             row = {"transfer_mechanism": self.pick(("Not applicable", "n/a", "No transfer"))}
             row |= {"dpf_certified": "No", "tia_reference": "-"}
         suffix = SUFFIXES.get(countries.split()[0].rstrip(";") if third is None else "US", "AB")
+        role = self.pick(
+            ("Processor", "Processor", "Personuppgiftsbiträde", "Sub-processor", "data processor")
+        )
+        if role == "Sub-processor":  # engaged by another processor, with the controller's consent
+            row["authorisation"] = f"General authorisation, DPA clause 9, notified {AS_OF.year}"
         row = {
             "processor_id": f"P{index:05d}",
             "name": f"{base} {index} {suffix}",
-            "role": self.pick(
-                (
-                    "Processor",
-                    "Processor",
-                    "Personuppgiftsbiträde",
-                    "Sub-processor",
-                    "data processor",
-                )
-            ),
+            "role": role,
             "service": f"{base} services",
             "countries": countries,
             "dpa_signed": self.date_before(2000),
@@ -406,18 +419,23 @@ class Generator:
         national_id = rnd.random() < 0.2
         large = rnd.random() < 0.3
         monitoring = rnd.random() < 0.1
-        risky = sum((special, criminal, large, monitoring)) >= 1
+        role = self.pick(("Controller", "Controller", "Personuppgiftsansvarig", "Joint controller"))
+        joint = role == "Joint controller"
+        subjects = self.some(DATA_SUBJECTS, 1, 3)
+        employees = any(s in EMPLOYEES for s in subjects.split("\n"))
+        automated = self.yes_no(0.03)
+        risky = sum((special, criminal, large, monitoring, automated in YES)) >= 1
         activity: Row = {
             "activity_id": activity_id,
             "entity_ids": self.some([e[0] for e in ENTITIES], 1, 2),
             "name": f"{self.pick(ACTIVITY_NAMES)} ({department} {index})",
             "description": f"{department}: {self.pick(DESCRIPTIONS)}",
             "owner": department,
-            "role": self.pick(
-                ("Controller", "Controller", "Personuppgiftsansvarig", "Joint controller")
+            "role": role,
+            "joint_controllers": (
+                "Nordexempel Group AB, privacy@group.example" if joint else self.pick(("-", "None"))
             ),
-            "joint_controllers": self.pick(("-", "None", "Nordexempel Group AB")),
-            "data_subjects": self.some(DATA_SUBJECTS, 1, 3),
+            "data_subjects": subjects,
             "data_categories": self.some(DATA_CATEGORIES, 2, 5),
             "special_categories": (
                 self.pick(
@@ -440,7 +458,7 @@ class Generator:
             "systems": self.some(SYSTEMS, 1, 3),
             "recipients": "\n".join(p.row["processor_id"] for p in used),
             "security_measures": self.pick(SECURITY),
-            "automated_decisions": self.yes_no(0.03),
+            "automated_decisions": automated,
             "large_scale": "Yes" if large else "No",
             "systematic_monitoring": "Yes" if monitoring else "No",
             "innovative_technology": self.yes_no(0.05),
@@ -453,9 +471,18 @@ class Generator:
                 else "Low risk; no WP248 criteria met."
             ),
             "last_reviewed": self.date_before(330),
+            "art22_basis": (
+                "Art. 22(2)(a) necessary for the contract; a person reviews every refusal"
+                if automated in YES
+                else "No"
+            ),
+            "joint_arrangement": (
+                f"Joint controller agreement JCA-{index % 50:03d}, 2025-06-01" if joint else None
+            ),
         }
         purposes = [
-            self._purpose(activity_id, special) for _ in range(rnd.choice((1, 2, 2, 2, 3, 3)))
+            self._purpose(activity_id, special, employees)
+            for _ in range(rnd.choice((1, 2, 2, 2, 3, 3)))
         ]
         retention = [
             {
@@ -477,6 +504,7 @@ class Generator:
                 "country": p.third_country,
                 "mechanism": p.row["transfer_mechanism"],
                 "tia_reference": p.row["tia_reference"],
+                "scc_module": p.row.get("scc_module"),
             }
             for p in used
             if p.third_country
@@ -486,8 +514,10 @@ class Generator:
             self.pick(MISTAKES)(self, activity, purposes, retention, transfers)
         return activity, purposes, retention, transfers
 
-    def _purpose(self, activity_id: str, special: bool) -> Row:
-        code, spellings = self.rnd.choices(LAWFUL_BASES, LAWFUL_WEIGHTS)[0]
+    def _purpose(self, activity_id: str, special: bool, employees: bool) -> Row:
+        # Employees' data rests on contract, law or legitimate interests, rarely on consent.
+        weights = EMPLOYEE_WEIGHTS if employees else LAWFUL_WEIGHTS
+        code, spellings = self.rnd.choices(LAWFUL_BASES, weights)[0]
         row: Row = {
             "activity_id": activity_id,
             "purpose": self.pick(PURPOSES),
@@ -504,6 +534,8 @@ class Generator:
             row["consent_mechanism"] = "Double opt-in form; withdrawal link in every e-mail."
         if code in {"c", "e"}:
             row["legal_reference"] = self.pick(LEGAL_REFERENCES)
+        if special:  # Art. 9(2)(b) and (h) apply as Member State law provides: name it
+            row["legal_reference"] = self.pick(ART9_LAWS)
         # Most DPOs fill every cell. Not the Art. 9(2) condition: ropa reports "N/A" there (RP110).
         for key in ("legitimate_interest", "lia_reference", "consent_mechanism"):
             if key not in row and self.rnd.random() < 0.9:
@@ -521,6 +553,7 @@ class Generator:
                 "client_contact": f"privacy@client{index}.example",
                 "processing_categories": "Hosting\nSupport",
                 "transfers": "None",
+                "transfer_mechanism": "Not applicable",
                 "security_measures": self.pick(SECURITY),
             }
 
