@@ -1,4 +1,5 @@
-"""Retention periods in English, Swedish, Norwegian, Danish and Finnish."""
+"""Retention periods in English, Swedish, Norwegian, Danish and Finnish (and the Dutch and
+French of the registers ropa import reads)."""
 
 from __future__ import annotations
 
@@ -339,7 +340,8 @@ def test_lexicon_phrases_are_lower_case_nfc() -> None:
     lexicon = load_data("lexicon/retention.json")
     for entry in lexicon["languages"].values():
         phrases = list(entry.get("vague", [])) + list(entry.get("number_words", {}))
-        for group in ("units", "trigger_prefixes", "trigger_suffixes", "event_markers"):
+        groups = ("units", "trigger_prefixes", "duration_triggers", "trigger_suffixes")
+        for group in (*groups, "event_markers"):
             for values in entry.get(group, {}).values():
                 phrases.extend(values)
         for phrase in phrases:
@@ -406,3 +408,61 @@ def test_months_and_years_are_counted_as_the_calendar_does(text: str, bucket: st
 def test_the_same_period_respelled_is_no_change(old: str, new: str) -> None:
     assert period_key(old) == period_key(new)
     assert period_key("2 years") != period_key("25 months")
+
+
+# The Dutch and French registers ropa import reads (nl-verwerkingsregister, cnil-registre):
+# text, kind, amount, unit, trigger, language
+IMPORTED_LANGUAGES = [
+    ("5 jaar", PeriodKind.PERIOD, 5, "year", None, "nl"),
+    ("7 jaar na einde contract", PeriodKind.PERIOD, 7, "year", "einde contract", "nl"),
+    ("2 maanden", PeriodKind.PERIOD, 2, "month", None, "nl"),
+    ("twee weken", PeriodKind.PERIOD, 2, "week", None, "nl"),
+    (
+        "10 dagen na afloop van de sollicitatie",
+        PeriodKind.PERIOD,
+        10,
+        "day",
+        "de sollicitatie",
+        "nl",
+    ),
+    ("zolang het account bestaat", PeriodKind.EVENT, None, None, "het account bestaat", "nl"),
+    (
+        "tot intrekking van de toestemming",
+        PeriodKind.EVENT,
+        None,
+        None,
+        "intrekking van de toestemming",
+        "nl",
+    ),
+    ("zolang als nodig", PeriodKind.VAGUE, None, None, None, "nl"),
+    ("5 ans", PeriodKind.PERIOD, 5, "year", None, "fr"),
+    ("13 mois", PeriodKind.PERIOD, 13, "month", None, "fr"),
+    (
+        "3 ans à compter de la fin de la relation contractuelle",
+        PeriodKind.PERIOD,
+        3,
+        "year",
+        "la fin de la relation contractuelle",
+        "fr",
+    ),
+    ("jusqu'à la fin du contrat", PeriodKind.EVENT, None, None, "la fin du contrat", "fr"),
+    ("aussi longtemps que nécessaire", PeriodKind.VAGUE, None, None, None, "fr"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amount", "unit", "trigger", "language"), IMPORTED_LANGUAGES
+)
+def test_dutch_and_french_periods(text, kind, amount, unit, trigger, language) -> None:
+    period = parse_period(text)
+    assert (period.kind, period.amount, period.unit) == (kind, amount, unit)
+    assert period.trigger == trigger
+    assert period.language == language
+
+
+def test_dutch_ranges_and_a_lone_na_is_not_a_trigger() -> None:
+    period = parse_period("3 tot 5 jaar")
+    assert (period.min_amount, period.amount, period.unit) == (3, 5, "year")
+    # "na" (after) starts a trigger only after a duration: "NA" alone is not an event.
+    assert parse_period("NA - see policy").kind is PeriodKind.UNPARSEABLE
+    assert parse_period("5 jaar").calendar == parse_period("5 years").calendar

@@ -158,7 +158,12 @@ def retention_lexicon() -> RetentionLexicon:
         rf"(?:\s*-\s*|\s+|(?<=\d))(?P<unit>{units.alternation})(?!\w)"
     )
 
-    triggers = _collect(_rows(languages, "trigger_prefixes"))
+    # "after"-markers too short to stand alone (Dutch "na") start a trigger only after a
+    # duration ("7 jaar na einde contract"); alone they would read "NA - see policy" as an event.
+    triggers = _collect(
+        _rows(languages, "trigger_prefixes") + _rows(languages, "duration_triggers")
+    )
+    alone = _collect(_rows(languages, "trigger_prefixes"))
     suffix_triggers = _collect(_rows(languages, "trigger_suffixes"))
     events = _collect(_rows(languages, "event_markers"))
     suffix_events = _collect(_rows(languages, "event_suffixes"))
@@ -196,9 +201,7 @@ def retention_lexicon() -> RetentionLexicon:
             rf"^(?P<trigger>.+?)\s+(?P<marker>{suffix_events.alternation})(?!\w)"
         ),
         events=events,
-        event_after=re.compile(
-            rf"(?<!\w)(?P<marker>{_only(triggers, 'after')})\s+(?P<trigger>.+)$"
-        ),
+        event_after=re.compile(rf"(?<!\w)(?P<marker>{_only(alone, 'after')})\s+(?P<trigger>.+)$"),
         suffix_events=suffix_events,
     )
 
