@@ -33,7 +33,7 @@ from ropa.check.registry import all_rules, nearest_codes
 from ropa.check.registry import find_rules as registry_find_rules
 from ropa.check.report import Report
 from ropa.check.rule import Rule
-from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.languages import RECORD_LANGUAGES, record_language
 from ropa.read.config import Config, ConfigError, load_config
 from ropa.read.notice.reading import DEFAULT_MAX_BYTES, PolicyReadError
 from ropa.read.workbook import WorkbookError
@@ -66,6 +66,7 @@ def check(
     ignore: Sequence[str] | None = None,
     policies: Sequence[str | Path] = (),
     baseline: str | Path | None = None,
+    lang: str | None = None,
 ) -> Report:
     """Check records of processing activities (``ropa check``).
 
@@ -75,12 +76,18 @@ def check(
     or folders) to cross-check every workbook against; ``baseline`` a saved JSON report whose
     findings are not reported again. Folders give the workbooks in them; Excel's lock files are
     skipped (``report.notes``); a workbook that cannot be read is in ``report.errors`` while the
-    others are checked, and its error is raised only when nothing could be read.
+    others are checked, and its error is raised only when nothing could be read. ``lang``
+    (en, sv, nb, da, fi) is the language of the findings' messages and hints; by default the
+    configuration's ``lang``, else the language of each workbook's headings.
     """
+    if lang is not None:
+        record_language(lang)
     paths = [Path(path) for path in paths]
     base = _config(paths[0], config) if paths else None
     known = Path(baseline) if baseline is not None else None
-    return check_paths(paths, base, list(select or []), list(ignore or []), policies, known)
+    return check_paths(
+        paths, base, list(select or []), list(ignore or []), policies, known, lang=lang
+    )
 
 
 def scan_notices(

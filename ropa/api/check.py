@@ -50,12 +50,14 @@ def check_paths(
     ignore: list[str] | None = None,
     policies: Sequence[str | Path] = (),
     baseline: Path | None = None,
+    lang: str | None = None,
 ) -> Report:
     """Check workbooks (folders give the workbooks in them); each uses its own configuration
     file unless one is given.
 
     ``policies`` are privacy notices (files or folders) to cross-check every workbook against;
-    ``baseline`` a saved JSON report whose findings are not reported again. A workbook or
+    ``baseline`` a saved JSON report whose findings are not reported again; ``lang`` the
+    language of the messages (default: the configuration's, else each workbook's). A workbook or
     notice that cannot be read does not stop the others: it is in ``report.errors``, and when
     no input could be read at all its error is raised.
     """
@@ -71,7 +73,7 @@ def check_paths(
         check_config(base)
         try:
             workbook, findings = check_workbook(
-                path, base.with_cli(select, ignore), str(path), policies
+                path, base.with_cli(select, ignore, lang), str(path), policies
             )
         except (WorkbookError, PolicyReadError) as exc:
             failures.append(exc)
@@ -86,7 +88,9 @@ def check_paths(
     if len(workbooks) > 1:
         conflicts = conflicts_between([record_from_workbook(w) for w in workbooks])
         view = GroupView(report.files, conflicts)
-        report.findings.extend(run(view, group.RULES, config or Config()))
+        # Several workbooks' conflicts: in the language asked for, else the first workbook's.
+        wording = lang or (config.lang if config else None) or workbooks[0].language
+        report.findings.extend(run(view, group.RULES, config or Config(), wording))
     if known is not None:
         report.findings, report.baselined = new_findings(report.findings, known)
     return report

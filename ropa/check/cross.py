@@ -109,10 +109,12 @@ def cross_check(
     if not any(config.enabled(item.code) for item in cross.RULES):
         return []
     record = RecordView(workbook, config)
-    findings = run(LinkView(record, links, given=bool(policies)), cross.RULES, config)
+    lang = config.lang or workbook.language
+    findings = run(LinkView(record, links, given=bool(policies)), cross.RULES, config, lang)
     for notice, display, speaks_for in _targets(workbook, links, policies).values():
         scan = scan_document(read_policy(notice, display=display), config=config)
-        findings.extend(run(CrossView(record, scan, display, speaks_for), cross.RULES, config))
+        crossed = CrossView(record, scan, display, speaks_for)
+        findings.extend(run(crossed, cross.RULES, config, lang))
     return _unique(findings)
 
 

@@ -22,10 +22,12 @@ def check_record(
     rules: Sequence[Rule] | None = None,
     foreign: ForeignLayout | None = None,
 ) -> list[Finding]:
-    """Every enabled record rule over one workbook, as findings in sheet order."""
+    """Every enabled record rule over one workbook, as findings in sheet order, worded in
+    ``config.lang`` or else the language of the workbook's headings."""
     chosen = rules if rules is not None else record.RULES
     view = RecordView(workbook, config, foreign)
-    return in_sheet_order(run(view, chosen, config), workbook.sheet_order)
+    lang = config.lang or workbook.language
+    return in_sheet_order(run(view, chosen, config, lang), workbook.sheet_order)
 
 
 def check_read_workbook(

@@ -19,6 +19,7 @@ from ropa.cli.options import (
     exit_code,
     fail,
     parse_codes,
+    record_language,
 )
 from ropa.write.check_output import check_report_text
 from ropa.write.console import render_check
@@ -73,12 +74,23 @@ def check(
             help="A saved --format json report: show only findings it does not have.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of the findings: en, sv, nb, da or fi "
+            "(default: the language of the workbook's headings).",
+        ),
+    ] = None,
 ) -> None:
     """Check records of processing activities and report every finding with its cell and article.
 
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input could not be read
     or a usage error.
     """
+    if lang is not None:
+        record_language(lang)
     try:
         if output is not None:  # a report file is replaced run after run, like ruff's
             check_output(output, workbooks, force=True)
@@ -89,6 +101,7 @@ def check(
             ignore=parse_codes(ignore),
             policies=policy or (),
             baseline=baseline,
+            lang=lang,
         )
     except api.USER_ERRORS as exc:
         fail(str(exc))

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from ropa.model.messages import Message
+
 
 class Severity(str, Enum):
     """How much a finding matters. Ordered: info < warning < error."""
@@ -80,12 +82,14 @@ class Problem:
     """What a rule yields: where, what is wrong, and how to fix it.
 
     The engine turns it into a :class:`Finding`, adding the rule's code, severity (after
-    configuration) and legal reference, unless the problem names its own reference.
+    configuration) and legal reference, unless the problem names its own reference. Its
+    message and hint are :class:`~ropa.model.messages.Message` values (a key of the message
+    catalogue and its parameters), which the engine renders in the run's language.
     """
 
     location: Location
-    message: str
-    hint: str | None = None
+    message: Message | str
+    hint: Message | str | None = None
     reference: str | None = None
     related: tuple[Related, ...] = ()
 

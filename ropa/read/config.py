@@ -14,6 +14,7 @@ Example::
     max-cells = 20000000         # cells of a sheet's used range, from A1
     max-rows = 1048576           # rows of one sheet
     max-activities = 200000      # activities of one workbook
+    lang = "sv"                  # the findings' language (default: the workbook's headings')
     [tool.ropa.severity]
     RP801 = "error"
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ropa.model.findings import Severity
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.read.container import Limits
 
 if sys.version_info >= (3, 11):
@@ -51,13 +53,19 @@ class Config:
     source: Path | None = None
     limits: Limits = field(default_factory=Limits)
     allow_notices_outside: bool = False
+    #: The language of the findings' messages; None: the language of the workbook's headings.
+    lang: str | None = None
 
-    def with_cli(self, select: list[str] | None, ignore: list[str] | None) -> Config:
-        """Command-line --select replaces the file's selection; --ignore adds to it."""
+    def with_cli(
+        self, select: list[str] | None, ignore: list[str] | None, lang: str | None = None
+    ) -> Config:
+        """Command-line --select replaces the file's selection; --ignore adds to it; --lang
+        replaces the file's language."""
         return replace(
             self,
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore or ()),
+            lang=lang or self.lang,
         )
 
     def enabled(self, code: str) -> bool:
@@ -159,6 +167,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         "ignore",
         "severity",
         "allow-notices-outside",
+        "lang",
         *_LIMIT_KEYS,
     }
     unknown = sorted(set(data) - known)
@@ -181,6 +190,9 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
     outside = data.get("allow-notices-outside", False)
     if not isinstance(outside, bool):
         raise ConfigError(f"{source}: 'allow-notices-outside' must be true or false")
+    lang = data.get("lang")
+    if lang is not None and lang not in RECORD_LANGUAGES:
+        raise ConfigError(f"{source}: 'lang' must be one of {', '.join(RECORD_LANGUAGES)}")
     return Config(
         allow_notices_outside=outside,
         limits=_limits(data, source),
@@ -189,4 +201,5 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
         ignore=_codes(data.get("ignore", []), "ignore", source),
         severity=severities,
         source=source,
+        lang=lang,
     )

@@ -8,6 +8,7 @@ from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, suggest_label, term
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import Message, msg
 from ropa.model.vocab import vocabulary
 from ropa.read.workbook import Row
 
@@ -19,10 +20,12 @@ def _purposes_with_basis(ctx: RecordView, *codes: str) -> Iterator[tuple[Row, st
             yield row, found.code
 
 
-def _who(row: Row) -> str:
+def _who(row: Row, start: bool = False) -> Message:
+    """The purpose's activity, with the purpose's first words: "activity HR-01 ('Payroll')"."""
     activity = row.text("activity_id") or "?"
     purpose = row.text("purpose")
-    return f"activity {activity} ('{purpose[:60]}')" if purpose else f"activity {activity}"
+    key = "phrase.activity_purpose" if purpose else "phrase.activity"
+    return msg(key + (".start" if start else ""), activity=activity, purpose=purpose[:60])
 
 
 @rule("RP201", "unrecognised-lawful-basis", Severity.ERROR, "Art. 6(1)")
@@ -42,11 +45,8 @@ def unrecognised_lawful_basis(ctx: RecordView) -> Iterator[Problem]:
             guess = suggest_label("lawful_basis", text, ctx.lang)
             yield Problem(
                 ctx.at("purposes", row, "lawful_basis"),
-                f"'{text}' is not a lawful basis under Art. 6(1) ({_who(row)}).",
-                hint=f"Did you mean '{guess}'?"
-                if guess
-                else "Use one of Art. 6(1)(a) consent, (b) contract, (c) legal obligation, "
-                "(d) vital interests, (e) public task, (f) legitimate interests.",
+                msg("RP201.not_a_basis", value=text, who=_who(row)),
+                hint=msg("hint.did_you_mean", guess=guess) if guess else msg("RP201.hint"),
             )
 
 
@@ -66,16 +66,14 @@ def legitimate_interest_undocumented(ctx: RecordView) -> Iterator[Problem]:
         if not row.has("legitimate_interest"):
             yield Problem(
                 ctx.at("purposes", row, "legitimate_interest"),
-                f"Legitimate interests is the basis for {_who(row)}, but the interest pursued "
-                "is not described.",
-                hint="Say what the interest is, e.g. 'direct marketing to existing customers'.",
+                msg("RP202.no_interest", who=_who(row)),
+                hint=msg("RP202.no_interest.hint"),
             )
         if not row.has("lia_reference"):
             yield Problem(
                 ctx.at("purposes", row, "lia_reference"),
-                f"Legitimate interests is the basis for {_who(row)}, but no balancing test "
-                "(LIA) is referenced.",
-                hint="Document the balancing test and put its reference here, e.g. LIA-2026-04.",
+                msg("RP202.no_lia", who=_who(row)),
+                hint=msg("RP202.no_lia.hint"),
                 reference="Art. 6(1)(f), Art. 5(2)",
             )
 
@@ -94,9 +92,8 @@ def consent_mechanism_missing(ctx: RecordView) -> Iterator[Problem]:
         if not row.has("consent_mechanism"):
             yield Problem(
                 ctx.at("purposes", row, "consent_mechanism"),
-                f"Consent is the basis for {_who(row)}, but the consent mechanism is not "
-                "described.",
-                hint="Say how consent is collected, recorded and withdrawn.",
+                msg("RP203.no_mechanism", who=_who(row)),
+                hint=msg("RP203.hint"),
             )
 
 
@@ -112,11 +109,10 @@ def legal_reference_missing(ctx: RecordView) -> Iterator[Problem]:
     """
     for row, code in _purposes_with_basis(ctx, "c", "e"):
         if not row.has("legal_reference"):
-            basis = "a legal obligation" if code == "c" else "a task in the public interest"
             yield Problem(
                 ctx.at("purposes", row, "legal_reference"),
-                f"The basis for {_who(row)} is {basis}, but no law is named.",
-                hint="Name the act and section that sets the obligation or task.",
+                msg("RP204.no_law", who=_who(row), basis=msg(f"RP204.basis.{code}")),
+                hint=msg("RP204.hint"),
             )
 
 
@@ -147,9 +143,8 @@ def public_authority_legitimate_interest(ctx: RecordView) -> Iterator[Problem]:
         if entities & authorities:
             yield Problem(
                 ctx.at("purposes", row, "lawful_basis"),
-                f"{_who(row).capitalize()} is carried out by a public authority, which cannot "
-                "rely on legitimate interests for its tasks.",
-                hint="Use public task (e) or legal obligation (c) and name the law.",
+                msg("RP205.public_authority", who=_who(row, start=True)),
+                hint=msg("RP205.hint"),
             )
 
 

@@ -1,0 +1,56 @@
+"""``ropa check --lang``: findings in the language asked for, by default the workbook's own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ropa import api
+from ropa.cli.app import app
+from tests.support import base_rows, write_record
+
+
+def _record(tmp_path: Path, lang: str) -> Path:
+    """The base record with a consent purpose whose mechanism is not described (RP203)."""
+    rows = base_rows()
+    for row in rows["purposes"]:
+        if "Consent" in str(row.get("lawful_basis")):
+            row.pop("consent_mechanism", None)
+    return write_record(tmp_path / f"record-{lang}.xlsx", rows, lang=lang)
+
+
+def _rp203(report: api.Report) -> list[str]:
+    return [f"{f.message} | {f.hint}" for f in report.findings if f.code == "RP203"]
+
+
+def test_findings_follow_the_language_of_the_headings(tmp_path: Path) -> None:
+    assert _rp203(api.check([_record(tmp_path, "en")])) == [
+        "Consent is the basis for activity MKT-01 ('Send the newsletter'), but the "
+        "consent mechanism is not described. | Say how consent is collected, recorded and "
+        "withdrawn."
+    ]
+    (swedish,) = _rp203(api.check([_record(tmp_path, "sv")]))
+    assert swedish.startswith("Samtycke är den rättsliga grunden för behandling MKT-01")
+    (finnish,) = _rp203(api.check([_record(tmp_path, "fi")]))
+    assert finnish.startswith("Käsittelyperusteena on suostumus (käsittelytoimi MKT-01")
+
+
+def test_lang_overrides_the_workbook(tmp_path: Path) -> None:
+    english = _record(tmp_path, "en")
+    (danish,) = _rp203(api.check([english], lang="da"))
+    assert "behandlingsgrundlaget" in danish.lower()
+    (norwegian,) = _rp203(api.check([_record(tmp_path, "sv")], lang="nb"))
+    assert norwegian.startswith("Samtykke er behandlingsgrunnlaget for behandling MKT-01")
+
+
+def test_cli_lang(tmp_path: Path) -> None:
+    record = _record(tmp_path, "en")
+    result = CliRunner().invoke(app, ["check", str(record), "--lang", "sv", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    messages = [f["message"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "RP203"]
+    assert messages and messages[0].startswith("Samtycke är den rättsliga grunden")
+    wrong = CliRunner().invoke(app, ["check", str(record), "--lang", "de"])
+    assert wrong.exit_code == 2
+    assert "unknown language 'de'" in wrong.output

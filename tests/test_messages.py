@@ -1,0 +1,132 @@
+"""The message catalogue: every message in every language, with the same placeholders.
+
+The texts are in ropa/data/messages/<lang>/*.json (see ropa/model/messages.py). A message a
+rule names must exist, in English and in each of the other record languages, and take the
+same named placeholders everywhere, or a finding would come out half translated or raise.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.messages import (
+    SOURCE_LANGUAGE,
+    Message,
+    catalogue,
+    joined,
+    msg,
+    placeholders,
+    render,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MESSAGES = ROOT / "ropa" / "data" / "messages"
+OTHERS = [lang for lang in RECORD_LANGUAGES if lang != SOURCE_LANGUAGE]
+
+
+def _keys_used() -> dict[str, str]:
+    """Every ``msg("KEY", ...)`` in ropa's source: key (or an f-string key's fixed start)
+    to the file and line it is used at."""
+    used: dict[str, str] = {}
+    for path in sorted((ROOT / "ropa").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg"):
+                continue
+            if not node.args:
+                continue
+            first = node.args[0]
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                used[first.value] = where
+            elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                used[str(first.values[0].value) + "*"] = where
+    return used
+
+
+def test_every_language_has_the_same_files_and_a_source() -> None:
+    english = sorted(p.name for p in (MESSAGES / SOURCE_LANGUAGE).glob("*.json"))
+    assert english, "no English message files"
+    for lang in RECORD_LANGUAGES:
+        assert sorted(p.name for p in (MESSAGES / lang).glob("*.json")) == english, lang
+        for name in english:
+            data = json.loads((MESSAGES / lang / name).read_text(encoding="utf-8"))
+            assert data["language"] == lang, f"{lang}/{name}"
+            assert data["source"] and data["compiled"] and data["verified"], f"{lang}/{name}"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_message_is_in_every_language(lang: str) -> None:
+    english, other = set(catalogue(SOURCE_LANGUAGE)), set(catalogue(lang))
+    assert sorted(english - other) == [], f"missing in {lang}"
+    assert sorted(other - english) == [], f"in {lang} but not in English"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_placeholders_are_the_same_in_every_language(lang: str) -> None:
+    english = catalogue(SOURCE_LANGUAGE)
+    different = {
+        key: (sorted(placeholders(entry)), sorted(placeholders(catalogue(lang)[key])))
+        for key, entry in english.items()
+        if key in catalogue(lang) and placeholders(entry) != placeholders(catalogue(lang)[key])
+    }
+    assert different == {}
+
+
+@pytest.mark.parametrize("lang", RECORD_LANGUAGES)
+def test_every_message_renders(lang: str) -> None:
+    """Each text formats with its placeholders filled (no stray brace, no positional {})."""
+    for key, entry in catalogue(lang).items():
+        forms = [entry] if isinstance(entry, str) else [entry["one"], entry["other"]]
+        assert isinstance(entry, str) or set(entry) == {"one", "other"}, key
+        names = placeholders(entry)
+        for form in forms:
+            assert "{}" not in form, key
+            form.format_map({name: "X" for name in names})
+
+
+def test_every_key_a_rule_uses_exists() -> None:
+    english = catalogue(SOURCE_LANGUAGE)
+    missing = {
+        key: where
+        for key, where in _keys_used().items()
+        if not (
+            any(k.startswith(key[:-1]) for k in english) if key.endswith("*") else key in english
+        )
+    }
+    assert missing == {}
+
+
+def test_a_message_renders_in_the_language_asked_for() -> None:
+    who = msg("phrase.activity_purpose", activity="HR-01", purpose="Lön")
+    message = msg("RP202.no_lia", who=who)
+    assert render(message, "en") == (
+        "Legitimate interests is the basis for activity HR-01 ('Lön'), but no balancing test "
+        "(LIA) is referenced."
+    )
+    assert "behandling HR-01 (”Lön”)" in str(render(message, "sv"))
+    assert "intresseavvägning" in str(render(message, "sv"))
+    assert str(message) == render(message, "en")
+    # A language ropa does not write falls back to English; plain text passes unchanged.
+    assert render(message, "nn") == render(message, "en")
+    assert render("as written", "fi") == "as written"
+    assert render(None, "fi") is None
+
+
+def test_lists_join_in_the_language() -> None:
+    items = joined(["A", "B", "C"], "list.and")
+    assert items.render("en") == "A, B and C"
+    assert items.render("sv") == "A, B och C"
+    assert items.render("fi") == "A, B ja C"
+    assert joined(["A"], "list.and").render("da") == "A"
+    assert joined(["A", "B"], " / ").render("nb") == "A / B"
+
+
+def test_an_unknown_key_is_an_error_not_a_silent_blank() -> None:
+    with pytest.raises(KeyError):
+        Message("RP000.nothing").render("sv")
