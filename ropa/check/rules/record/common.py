@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from ropa.model.messages import Message, msg
 from ropa.model.vocab import Term, is_none, vocabulary
 from ropa.read.workbook import Row
 
@@ -39,10 +40,13 @@ def has_content(row: Row, field: str) -> bool:
     return bool(text) and not is_none(text)
 
 
-def label(row: Row, id_field: str, fallback: str = "this row") -> str:
-    """How a message names a row: its id when it has one."""
+def label(row: Row, id_field: str, fallback: str = "this row") -> str | Message:
+    """How a message names a row: its id when it has one, else "this row 5" ("row 5" with
+    ``fallback="row"``) in the message's language."""
     text = row.text(id_field)
-    return text if text else f"{fallback} {row.number}"
+    if text:
+        return text
+    return msg("phrase.row" if fallback == "row" else "phrase.this_row", number=row.number)
 
 
 def suggest_label(vocab: str, text: str, lang: str) -> str | None:

@@ -13,6 +13,7 @@ from ropa.check.rules.record.dpia import has_children
 from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import subject_kind
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 from ropa.model.national_law import child_consent_age
 from ropa.model.patterns import longest_first, word_start
 from ropa.model.resources import load_data
@@ -46,10 +47,12 @@ def employee_consent(ctx: RecordView) -> Iterator[Problem]:
         if any(subject_kind(item) == "internal" for item in activity.items("data_subjects")):
             yield Problem(
                 ctx.at("purposes", purpose, "lawful_basis"),
-                f"Activity '{label(activity, 'activity_id')}' concerns employees and relies on "
-                f"consent for '{purpose.text('purpose')}'.",
-                hint="Use contract, legal obligation or legitimate interests, or show that "
-                "refusing has no consequence.",
+                msg(
+                    "RP206.employee_consent",
+                    activity=label(activity, "activity_id"),
+                    purpose=purpose.text("purpose"),
+                ),
+                hint=msg("RP206.hint"),
             )
 
 
@@ -67,9 +70,12 @@ def public_authority_consent(ctx: RecordView) -> Iterator[Problem]:
         if any(is_yes(entity, "public_authority") for entity in ctx.entities_of(activity)):
             yield Problem(
                 ctx.at("purposes", purpose, "lawful_basis"),
-                f"Activity '{label(activity, 'activity_id')}' of a public authority relies on "
-                f"consent for '{purpose.text('purpose')}'.",
-                hint="Use public task (e) or legal obligation (c) and name the law.",
+                msg(
+                    "RP207.authority_consent",
+                    activity=label(activity, "activity_id"),
+                    purpose=purpose.text("purpose"),
+                ),
+                hint=msg("RP207.hint"),
             )
 
 
@@ -117,9 +123,13 @@ def child_consent_without_parental_consent(ctx: RecordView) -> Iterator[Problem]
         age, provision = found.age, found.provision
         yield Problem(
             ctx.at("purposes", purpose, "consent_mechanism"),
-            f"Activity '{label(activity, 'activity_id')}' offers an online service to children "
-            f"on consent for '{purpose.text('purpose')}', but the consent mechanism does not say "
-            f"how a parent consents below the age of {age} ({provision}).",
-            hint="Describe the age check and the parental consent below the national age.",
+            msg(
+                "RP208.no_parental_consent",
+                activity=label(activity, "activity_id"),
+                purpose=purpose.text("purpose"),
+                age=age,
+                provision=provision,
+            ),
+            hint=msg("RP208.hint"),
             reference=f"Art. 8(1); {provision}",
         )

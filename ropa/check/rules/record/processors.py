@@ -10,6 +10,7 @@ from ropa.check.rules.record.quality import is_internal_or_category
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 
 #: Recipients with whom the controller itself concludes the Art. 28(3) contract. A
 #: sub-processor's contract is the processor's (Art. 28(4)); the controller authorises it.
@@ -36,9 +37,8 @@ def dpa_missing(ctx: RecordView) -> Iterator[Problem]:
         if not row.has("dpa_signed"):
             yield Problem(
                 ctx.at("processors", row, "dpa_signed"),
-                f"Processor '{label(row, 'processor_id')}' has no date for its data processing "
-                "agreement.",
-                hint="Enter the date the DPA was signed (YYYY-MM-DD).",
+                msg("RP501.no_dpa_date", processor=label(row, "processor_id")),
+                hint=msg("RP501.hint"),
             )
 
 
@@ -56,9 +56,12 @@ def dpa_date_in_future(ctx: RecordView) -> Iterator[Problem]:
         if signed is not None and signed > ctx.today:
             yield Problem(
                 ctx.at("processors", row, "dpa_signed"),
-                f"The agreement with '{label(row, 'processor_id')}' is dated {signed.isoformat()}, "
-                "in the future.",
-                hint="Correct the date, or do not use the processor before the DPA is signed.",
+                msg(
+                    "RP502.dpa_in_future",
+                    processor=label(row, "processor_id"),
+                    date=signed.isoformat(),
+                ),
+                hint=msg("RP502.hint"),
             )
 
 
@@ -84,8 +87,6 @@ def sub_processor_not_authorised(ctx: RecordView) -> Iterator[Problem]:
         ):
             yield Problem(
                 ctx.at("processors", row, "authorisation"),
-                f"Sub-processor '{label(row, 'processor_id')}' has no record of the "
-                "controller's prior authorisation.",
-                hint="Enter the reference or date of the specific or general written "
-                "authorisation (Art. 28(2)).",
+                msg("RP510.not_authorised", processor=label(row, "processor_id")),
+                hint=msg("RP510.hint"),
             )

@@ -8,6 +8,7 @@ from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 from ropa.model.periods import PeriodKind
 
 
@@ -26,9 +27,12 @@ def retention_missing(ctx: RecordView) -> Iterator[Problem]:
         if key not in ctx.retention_by_activity:
             yield Problem(
                 ctx.at("activities", row, "activity_id"),
-                f"Activity '{row.text('activity_id')}' has no retention period on the "
-                f"{ctx.sheet_name('retention')} sheet.",
-                hint="Add a retention row: period, what starts it, and the rule behind it.",
+                msg(
+                    "RP601.no_retention",
+                    activity=row.text("activity_id"),
+                    sheet=ctx.sheet_name("retention"),
+                ),
+                hint=msg("RP601.hint"),
             )
 
 
@@ -52,10 +56,8 @@ def retention_vague(ctx: RecordView) -> Iterator[Problem]:
         ):
             yield Problem(
                 ctx.at("retention", row, "period"),
-                f"'{row.text('period')}' (activity {row.text('activity_id')}) is vague and no "
-                "trigger or criterion is given.",
-                hint="Write a period such as '24 months', and what starts it in "
-                f"'{ctx.header('retention', 'trigger')}'.",
+                msg("RP602.vague", period=row.text("period"), activity=row.text("activity_id")),
+                hint=msg("RP602.hint", trigger=ctx.header("retention", "trigger")),
             )
 
 
@@ -74,7 +76,8 @@ def retention_unparseable(ctx: RecordView) -> Iterator[Problem]:
         if period.kind is PeriodKind.UNPARSEABLE:
             yield Problem(
                 ctx.at("retention", row, "period"),
-                f"'{row.text('period')}' (activity {row.text('activity_id')}) is not a "
-                "period ropa can read.",
-                hint="Write it as a number and unit, e.g. '7 years' or '24 månader'.",
+                msg(
+                    "RP603.unreadable", period=row.text("period"), activity=row.text("activity_id")
+                ),
+                hint=msg("RP603.hint"),
             )
