@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 import ropa
 from ropa.cli.app import app
+from ropa.model.periods import PeriodKind, parse_period
 from ropa.read.importer import import_sources, layouts
 from ropa.read.workbook import read_workbook
 
@@ -289,7 +290,7 @@ NORDIC = {
             "Medewerkers",
             "Naam; IBAN",
             "Salarisbureau Delta B.V.",
-            "7 jaar",
+            "7 jaar na einde contract",
         ],
         "en",
         "c",
@@ -312,8 +313,10 @@ def test_nordic_and_dutch_layouts(key: str, tmp_path: Path) -> None:
         purposes[0].get("lawful_basis") == basis
     )  # Danish model: no lawful-basis column, left empty
     assert result.rows["retention"]
-    # Dutch is not one of ropa's languages: "7 jaar" is kept as written and listed.
-    assert [u.cell for u in result.unread] == (["G4"] if key == "nl" else [])
+    # Every retention text is read, the Dutch "7 jaar na einde contract" too (Dutch is not a
+    # record language, so the workbook is English, but its periods are understood).
+    assert [u.cell for u in result.unread] == []
+    assert parse_period(result.rows["retention"][0]["period"]).kind is PeriodKind.PERIOD
     assert len(result.rows["processors"]) == 1  # the internal department is not a processor
     codes = {f.code for f in ropa.check([out]).findings}
     assert not codes & {"RP101", "RP102"}

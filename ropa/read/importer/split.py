@@ -13,6 +13,7 @@ from typing import Any
 from ropa.model.schema import record_schema
 from ropa.model.text import fold
 from ropa.read.cells import column_letter
+from ropa.read.importer.block import organisation_fields
 from ropa.read.importer.builder import AS_WRITTEN, NOTES, ORIGIN, Record, Unread, append_text
 from ropa.read.importer.detect import cell_text
 from ropa.read.importer.mapping import SheetPlan
@@ -134,6 +135,7 @@ class _Sheet:
         }
         if not fields:
             return None
+        fields = organisation_fields(fields)  # "X Ltd, address, e-mail" in one cell, split
         return self.record.entity(fields.pop("legal_name", None) or None, fields)
 
     # --- one activity's parts ------------------------------------------------------------

@@ -1,0 +1,245 @@
+"""ropa import: the organisation block above a register's header, in the ways people write it.
+
+One cell per party ("Name and contact details: X Ltd, address, e-mail, phone"), the ICO
+template's grid (party columns over Name / Address / Email / Telephone rows), a Nordic
+"Personuppgiftsansvarig: …, org.nr …" line, and the controller's columns on every row.
+The organisations are fictional.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import ropa
+from ropa.read.importer.block import read_block, split_contact
+from tests.test_import import ICO_HEADER
+
+ROW = [
+    "HR",
+    "Payroll",
+    "",
+    "Employees",
+    "Name; bank account",
+    "Pennyworth Payroll Ltd",
+    "",
+    "",
+    "",
+    "6 years after leaving",
+    "MFA",
+    "Legal obligation",
+    "",
+]
+
+
+def _ico(path: Path, above: list[list[str]]) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Template"
+    for row in [*above, [], ICO_HEADER, ROW]:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+HERONSGATE = {
+    "legal_name": "Heronsgate Bakeries Ltd",
+    "address": "1 Mill Lane, Leeds LS1 4AB",
+    "contact_email": "info@heronsgate.example",
+    "contact_phone": "+44 113 496 0000",
+    "dpo_name": "Priya Nair",
+}
+
+BLOCKS = {
+    # An ICO-style controller sheet: each party's name and contact details in one cell.
+    "one cell per party": [
+        [
+            "Name and contact details: Heronsgate Bakeries Ltd, 1 Mill Lane, Leeds LS1 4AB, "
+            "info@heronsgate.example, +44 113 496 0000"
+        ],
+        ["Data Protection Officer: Priya Nair, dpo@heronsgate.example"],
+    ],
+    # The ICO template's grid: party columns over Name / Address / Email / Telephone rows.
+    "the ICO grid": [
+        ["", "", "Controller"],
+        [
+            "",
+            "",
+            "Organisation name and contact details",
+            "",
+            "Data Protection Officer (if applicable)",
+            "",
+            "Representative (if applicable)",
+        ],
+        ["", "Name", "Heronsgate Bakeries Ltd", "", "Priya Nair"],
+        ["", "Address", "1 Mill Lane, Leeds LS1 4AB"],
+        ["", "Email", "info@heronsgate.example", "", "dpo@heronsgate.example"],
+        ["", "Telephone", "+44 113 496 0000"],
+    ],
+    # Labels in their own cells, the values to their right, several parts in one cell.
+    "label and value cells": [
+        ["Name and contact details of the controller", "Heronsgate Bakeries Ltd"],
+        ["Contact details", "1 Mill Lane, Leeds LS1 4AB; info@heronsgate.example"],
+        ["Telephone", "+44 113 496 0000"],
+        ["DPO", "Priya Nair (dpo@heronsgate.example)"],
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BLOCKS))
+def test_the_organisation_block_goes_to_organisation(kind: str, tmp_path: Path) -> None:
+    source = _ico(tmp_path / "ico.xlsx", BLOCKS[kind])
+    out = tmp_path / "record.xlsx"
+    result = ropa.import_record([source], out)
+    assert result.sources[0].layout == "ico-controller"
+    organisation = result.rows["organisation"]
+    assert len(organisation) == 1
+    row = organisation[0]
+    assert {key: row.get(key) for key in HERONSGATE} == HERONSGATE
+    assert row["dpo_contact"] == "dpo@heronsgate.example"
+    assert not row.get("Imported notes")  # nothing left over: all of it was read
+    assert result.rows["activities"][0]["entity_ids"] == row["entity_id"]
+    written = openpyxl.load_workbook(out)["Organisation"]
+    values = {c.value for r in written.iter_rows(min_row=2) for c in r}
+    assert "Heronsgate Bakeries Ltd" in values and "info@heronsgate.example" in values
+    codes = {f.code for f in ropa.check([out]).findings}
+    assert not codes & {"RP101", "RP102"}
+
+
+# label line, expected fields, in the languages of the layouts
+LINES = [
+    (
+        "Personuppgiftsansvarig: Lönebyrån Nord AB, org.nr 556677-8899, Storgatan 1, "
+        "111 22 Stockholm, info@lonebyran.example",
+        {
+            "legal_name": "Lönebyrån Nord AB",
+            "registration_number": "556677-8899",
+            "address": "Storgatan 1, 111 22 Stockholm",
+            "contact_email": "info@lonebyran.example",
+        },
+    ),
+    (
+        "Behandlingsansvarliges navn og kontaktopplysninger: Fjordlønn AS, Storgata 1, "
+        "0155 Oslo, tlf. 22 33 44 55",
+        {
+            "legal_name": "Fjordlønn AS",
+            "address": "Storgata 1, 0155 Oslo",
+            "contact_phone": "22 33 44 55",
+        },
+    ),
+    (
+        "Dataansvarlig: Løntjek ApS, CVR-nr 12345678, Vestergade 2, 8000 Aarhus",
+        {
+            "legal_name": "Løntjek ApS",
+            "registration_number": "12345678",
+            "address": "Vestergade 2, 8000 Aarhus",
+        },
+    ),
+    (
+        "Rekisterinpitäjän nimi ja yhteystiedot: Palkkapalvelu Oy, Y-tunnus 1234567-8, "
+        "Mannerheimintie 1, 00100 Helsinki, puh. 09 123 4567",
+        {
+            "legal_name": "Palkkapalvelu Oy",
+            "registration_number": "1234567-8",
+            "address": "Mannerheimintie 1, 00100 Helsinki",
+            "contact_phone": "09 123 4567",
+        },
+    ),
+    (
+        "Naam en contactgegevens: Salarisbureau Delta B.V., Dorpsstraat 1, 1234 AB Delta, "
+        "privacy@delta.example",
+        {
+            "legal_name": "Salarisbureau Delta B.V.",
+            "address": "Dorpsstraat 1, 1234 AB Delta",
+            "contact_email": "privacy@delta.example",
+        },
+    ),
+    (
+        "Nom et coordonnées du responsable de traitement : Paie Express SARL, "
+        "3 rue de la Paix, 75002 Paris, SIRET 123 456 789 00012",
+        {
+            "legal_name": "Paie Express SARL",
+            "address": "3 rue de la Paix, 75002 Paris",
+            "registration_number": "123 456 789 00012",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), LINES, ids=[line[:12] for line, _ in LINES])
+def test_a_contact_line_is_split_into_its_parts(line: str, expected: dict[str, str]) -> None:
+    block = read_block([[line]], 1)
+    assert block.fields == expected
+    assert not block.notes
+
+
+def test_what_is_not_a_contact_part_is_kept_as_a_note() -> None:
+    block = read_block(
+        [
+            ["Record of processing activities, 2026 edition"],
+            ["Controller: Acme, Inc., 5 Main Street, Springfield, www.acme.example"],
+            ["Name and contact details of joint controller: Partner Ltd, partner@x.example"],
+        ],
+        3,
+    )
+    assert block.fields == {"legal_name": "Acme, Inc.", "address": "5 Main Street, Springfield"}
+    assert block.notes == [
+        "Website: www.acme.example",
+        "Joint controller: Partner Ltd, partner@x.example",
+        "Record of processing activities, 2026 edition",
+    ]
+
+
+def test_split_contact_keeps_every_piece() -> None:
+    parts = split_contact("Priya Nair\n1 Mill Lane\nLeeds\nTel: 0113 496 0001", name_first=True)
+    assert parts == {
+        "name": "Priya Nair",
+        "address": "1 Mill Lane\nLeeds",
+        "contact_phone": "0113 496 0001",
+    }
+
+
+def test_controller_columns_on_every_row_are_split(tmp_path: Path) -> None:
+    # The ICO-derived template with the controller on every row (gdpr-skill's layout).
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "ROPA"
+    ws.append(
+        [
+            "Controller name",
+            "Controller contact details",
+            "DPO (if applicable)",
+            "Purpose of processing",
+            "Lawful basis (suggested)",
+        ]
+    )
+    contact = "1 Mill Lane, Leeds; info@heronsgate.example; +44 113 496 0000"
+    ws.append(
+        [
+            "Heronsgate Bakeries Ltd",
+            contact,
+            "Priya Nair, dpo@heronsgate.example",
+            "Payroll",
+            "Legal obligation",
+        ]
+    )
+    ws.append(
+        [
+            "Heronsgate Bakeries Ltd",
+            contact,
+            "Priya Nair, dpo@heronsgate.example",
+            "Recruitment",
+            "Legitimate interests",
+        ]
+    )
+    book.save(tmp_path / "ropa.xlsx")
+    result = ropa.import_record([tmp_path / "ropa.xlsx"], None)
+    assert result.sources[0].layout == "ico-controller"
+    (row,) = result.rows["organisation"]
+    assert row["legal_name"] == "Heronsgate Bakeries Ltd" and row["address"] == "1 Mill Lane, Leeds"
+    assert row["contact_email"] == "info@heronsgate.example"
+    assert row["contact_phone"] == "+44 113 496 0000"
+    assert (row["dpo_name"], row["dpo_contact"]) == ("Priya Nair", "dpo@heronsgate.example")
+    assert {a["entity_ids"] for a in result.rows["activities"]} == {row["entity_id"]}
