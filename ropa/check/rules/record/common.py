@@ -40,7 +40,12 @@ def has_content(row: Row, field: str) -> bool:
     return bool(text) and not is_none(text)
 
 
-def label(row: Row, id_field: str, fallback: str = "this row") -> str | Message:
+def label(row: Row, id_field: str, fallback: str = "this row") -> str:
+    """How an English message names a row: its id when it has one (see :func:`row_label`)."""
+    return str(row_label(row, id_field, fallback))
+
+
+def row_label(row: Row, id_field: str, fallback: str = "this row") -> str | Message:
     """How a message names a row: its id when it has one, else "this row 5" ("row 5" with
     ``fallback="row"``) in the message's language."""
     text = row.text(id_field)

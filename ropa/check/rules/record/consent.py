@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import is_yes, label, term
+from ropa.check.rules.record.common import is_yes, row_label, term
 from ropa.check.rules.record.dpia import has_children
 from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import subject_kind
@@ -49,7 +49,7 @@ def employee_consent(ctx: RecordView) -> Iterator[Problem]:
                 ctx.at("purposes", purpose, "lawful_basis"),
                 msg(
                     "RP206.employee_consent",
-                    activity=label(activity, "activity_id"),
+                    activity=row_label(activity, "activity_id"),
                     purpose=purpose.text("purpose"),
                 ),
                 hint=msg("RP206.hint"),
@@ -72,7 +72,7 @@ def public_authority_consent(ctx: RecordView) -> Iterator[Problem]:
                 ctx.at("purposes", purpose, "lawful_basis"),
                 msg(
                     "RP207.authority_consent",
-                    activity=label(activity, "activity_id"),
+                    activity=row_label(activity, "activity_id"),
                     purpose=purpose.text("purpose"),
                 ),
                 hint=msg("RP207.hint"),
@@ -125,7 +125,7 @@ def child_consent_without_parental_consent(ctx: RecordView) -> Iterator[Problem]
             ctx.at("purposes", purpose, "consent_mechanism"),
             msg(
                 "RP208.no_parental_consent",
-                activity=label(activity, "activity_id"),
+                activity=row_label(activity, "activity_id"),
                 purpose=purpose.text("purpose"),
                 age=age,
                 provision=provision,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, label, term
+from ropa.check.rules.record.common import has_content, row_label, term
 from ropa.check.rules.record.quality import is_internal_or_category
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
@@ -37,7 +37,7 @@ def dpa_missing(ctx: RecordView) -> Iterator[Problem]:
         if not row.has("dpa_signed"):
             yield Problem(
                 ctx.at("processors", row, "dpa_signed"),
-                msg("RP501.no_dpa_date", processor=label(row, "processor_id")),
+                msg("RP501.no_dpa_date", processor=row_label(row, "processor_id")),
                 hint=msg("RP501.hint"),
             )
 
@@ -58,7 +58,7 @@ def dpa_date_in_future(ctx: RecordView) -> Iterator[Problem]:
                 ctx.at("processors", row, "dpa_signed"),
                 msg(
                     "RP502.dpa_in_future",
-                    processor=label(row, "processor_id"),
+                    processor=row_label(row, "processor_id"),
                     date=signed.isoformat(),
                 ),
                 hint=msg("RP502.hint"),
@@ -87,6 +87,6 @@ def sub_processor_not_authorised(ctx: RecordView) -> Iterator[Problem]:
         ):
             yield Problem(
                 ctx.at("processors", row, "authorisation"),
-                msg("RP510.not_authorised", processor=label(row, "processor_id")),
+                msg("RP510.not_authorised", processor=row_label(row, "processor_id")),
                 hint=msg("RP510.hint"),
             )
