@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ropa.model.patterns import longest_first, phrase_source, whole_word
+from ropa.model.patterns import compile_patterns, longest_first, phrase_source, whole_word
 from ropa.model.resources import load_data
 from ropa.model.text import collapse, compose
 
@@ -58,3 +58,76 @@ def recipient_kind(text: str) -> str | None:
     # A lower-case plural phrase without a capital ("payroll bureaus", "leverantörer av IT")
     # is a description of recipients, not a name; a single capitalised word is a name.
     return None
+
+
+# --- kinds of recipients -------------------------------------------------------------------
+
+CATEGORIES_FILE = "lexicon/recipient_categories.json"
+
+
+@cache
+def _categories() -> dict[str, tuple[str, frozenset[str], re.Pattern[str], re.Pattern[str]]]:
+    """Category key -> (label, the narrower keys it covers, record pattern, notice pattern)."""
+    data = load_data(CATEGORIES_FILE)["categories"]
+    return {
+        key: (
+            entry["label"],
+            frozenset(entry.get("covers", ())),
+            compile_patterns(list(entry["record"])),
+            compile_patterns([term for terms in entry["notice"].values() for term in terms]),
+        )
+        for key, entry in data.items()
+    }
+
+
+def category_label(key: str) -> str:
+    """How a kind of recipient is named in messages ("payment providers")."""
+    found = _categories().get(key)
+    return found[0] if found else key.replace("_", " ")
+
+
+@lru_cache(maxsize=4096)
+def recipient_categories(text: str) -> frozenset[str]:
+    """The kinds of recipient a record's name or service describes ("Newsletter delivery":
+    email), from ``ropa/data/lexicon/recipient_categories.json``."""
+    if not text or not text.strip():
+        return frozenset()
+    return frozenset(key for key, (_, _, record, _) in _categories().items() if record.search(text))
+
+
+def disclosing_categories(key: str) -> frozenset[str]:
+    """The categories whose mention in a notice discloses a recipient of kind ``key``: the
+    kind itself and the broader ones that cover it ("IT service providers" covers hosting)."""
+    return frozenset(
+        other for other, (_, covers, _, _) in _categories().items() if other == key or key in covers
+    )
+
+
+@cache
+def _lead_ins() -> re.Pattern[str]:
+    data = load_data(CATEGORIES_FILE)["lead_ins"]
+    return compile_patterns([term for terms in data.values() for term in terms])
+
+
+def notice_categories(text: str) -> frozenset[str]:
+    """The categories of recipients a notice line names: as a kind of provider
+    ("betalningsleverantörer": payments), or, on a line about providers or processors, as the
+    record would write the kind ("leverantörer av IT-tjänster, telefoni": it, telephony)."""
+    if not text or not text.strip():
+        return frozenset()
+    lead_in = _lead_ins().search(text) is not None
+    return frozenset(
+        key
+        for key, (_, _, record, notice) in _categories().items()
+        if notice.search(text) or (lead_in and record.search(text))
+    )
+
+
+_NAME_PUNCTUATION = re.compile(r"[^\w&+ ]+")
+
+
+def name_core(text: str) -> str:
+    """A recipient's name without its legal form and punctuation, for finding it in a text:
+    "MailTool Inc." -> "MailTool", "Lönetjänst AB" -> "Lönetjänst"."""
+    clean = _lexicon()["legal_forms"].sub(" ", collapse(compose(text)).replace(",", " "))
+    return " ".join(_NAME_PUNCTUATION.sub(" ", clean).split())

@@ -11,6 +11,8 @@ from ropa.check.report import PolicyScan
 from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import purpose_keys, subject_kind
 from ropa.model.findings import Location, Related
+from ropa.model.messages import Message, msg
+from ropa.model.recipients import notice_categories
 from ropa.read.notice.entities import map_data_category
 from ropa.read.notice.lexicon import lexicon
 from ropa.read.workbook import Row
@@ -128,6 +130,10 @@ class CrossView:
         """``notice.md line 12`` for messages."""
         return f"{self.display} line {line or self.first_line()}"
 
+    def at_line(self, line: int | None) -> Message:
+        """``notice.md line 12`` as a phrase of the message catalogue (in the run's language)."""
+        return msg("notice_record.line", notice=self.display, line=line or self.first_line())
+
     @cached_property
     def emails(self) -> set[str]:
         return {found.casefold() for found in EMAIL.findall(self.text)}
@@ -147,6 +153,16 @@ class CrossView:
             found.setdefault(item["category"], int(item["line"]))
         for number, text in enumerate(self.lines, start=1):
             for key in map_data_category(text):
+                found.setdefault(key, number)
+        return found
+
+    @cached_property
+    def recipient_category_lines(self) -> dict[str, int]:
+        """Kinds of recipients the notice names anywhere ("payment providers"), with their
+        first line."""
+        found: dict[str, int] = {}
+        for number, text in enumerate(self.lines, start=1):
+            for key in notice_categories(text):
                 found.setdefault(key, number)
         return found
 

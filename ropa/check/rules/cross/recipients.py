@@ -1,4 +1,4 @@
-"""XC109, XC110: the recipients and processors of the record against the notice."""
+"""XC109, XC110, XC120: the recipients and processors of the record against the notice."""
 
 from __future__ import annotations
 
@@ -8,8 +8,18 @@ from ropa.check.rule import rule
 from ropa.check.rules.cross.common import _id
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
+from ropa.check.views.record import fold
 from ropa.model.findings import Problem, Severity
-from ropa.model.vendors import record_name_patterns
+from ropa.model.messages import Param, msg
+from ropa.model.recipients import (
+    INTERNAL,
+    category_label,
+    disclosing_categories,
+    name_core,
+    recipient_categories,
+    recipient_kind,
+)
+from ropa.model.vendors import record_name_patterns, vendors
 from ropa.read.workbook import Row
 
 
@@ -70,5 +80,82 @@ def notice_vendor_not_in_record(cx: CrossView) -> Iterator[Problem]:
             f"The notice {cx.display} names {vendor['name']} at line {line}, but the "
             "Processors sheet has no such recipient: the record is incomplete.",
             hint=f"Add {vendor['name']} to the Processors sheet, or remove it from the notice.",
+            related=cx.related(line),
+        )
+
+
+def _recipients(cx: CrossView) -> Iterator[tuple[Row, str, str, set[str]]]:
+    """(activity, how the record names the recipient, its text to classify, its vendor
+    names) of every processor and recipient of the activities about outsiders, once each."""
+    seen: set[str] = set()
+    for activity in cx.external:
+        processors = {fold(row.text("processor_id")): row for row in cx.ctx.processors_of(activity)}
+        for item in activity.items("recipients"):
+            key = fold(item)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            row = processors.get(key)
+            if row is None:
+                if recipient_kind(item) == INTERNAL:
+                    continue
+                name, text = item, item
+            else:
+                name = row.text("name") or item
+                text = " ".join((name, row.text("service")))
+            found = {
+                vendor for vendor, pattern in record_name_patterns().items() if pattern.search(text)
+            }
+            specific = {vendor for vendor in found if not vendor.endswith("(unspecified)")}
+            yield activity, name, text, specific or found
+
+
+@rule("XC120", "recipient-not-disclosed", Severity.WARNING, "Art. 13(1)(e), Art. 14(1)(e)")
+def recipient_not_disclosed(cx: CrossView) -> Iterator[Problem]:
+    """A processor or recipient of the record is neither named in the notice nor covered by a
+    category of recipients it names.
+
+    Art. 13(1)(e) and 14(1)(e) let a notice name "the recipients or categories of
+    recipients". A recipient is disclosed when the notice names it (its name without the
+    legal form, or any alias the vendor catalogue knows) or names its kind ("analytics
+    providers", "betalningsleverantörer", "IT-leverandører", "maksupalveluiden tarjoajat").
+    The kind comes from the vendor catalogue and from the name and service on the record
+    (``ropa/data/lexicon/recipient_categories.json``); a broad category covers narrower
+    kinds ("IT service providers" covers hosting and e-mail services, not analytics or
+    advertising). Generic words ("processors", "partners") disclose no kind. Only the
+    recipients of activities about people outside the organisation count; the controller's
+    own departments are not recipients here. A notice with no statement on recipients at all
+    is XC109. Reported once per recipient, at the first activity that uses it.
+
+    Fix: name the recipient or its category in the notice's section on recipients (say
+    "analytics providers in the USA", not "partners"), or correct the record.
+    """
+    if not cx.present("recipients"):
+        return
+    line = cx.evidence_line("recipients")
+    named_vendors = {str(v["name"]) for v in cx.entity("vendors") or []}
+    catalogue = vendors()
+    for activity, name, text, found in _recipients(cx):
+        core = fold(name_core(name))
+        if len(core) >= 3 and core in cx.folded:
+            continue
+        if found & named_vendors:
+            continue
+        kinds = set(recipient_categories(text)) | {catalogue[v].category for v in found}
+        disclosing = {other for kind in kinds for other in disclosing_categories(kind)}
+        if disclosing & set(cx.recipient_category_lines):
+            continue
+        common: dict[str, Param] = {
+            "activity": _id(activity),
+            "name": name,
+            "notice": cx.display,
+            "where": cx.at_line(line),
+        }
+        labels = ", ".join(sorted({category_label(kind) for kind in kinds}))
+        key = "XC120.not_disclosed" if kinds else "XC120.unknown_kind"
+        yield Problem(
+            cx.at("activities", activity, "recipients"),
+            msg(key, **common, **({"kinds": labels} if kinds else {})),
+            hint=msg(f"{key}.hint", name=name, **({"kinds": labels} if kinds else {})),
             related=cx.related(line),
         )
