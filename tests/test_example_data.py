@@ -51,6 +51,8 @@ VOCAB: dict[str, set[str]] = {
     },
     "transfer_mechanism": {"adequacy", "scc", "bcr", "dpf", "derogation", "not_applicable"},
     "dpia_status": {"done", "in_progress", "not_required", "not_assessed"},
+    "document_status": {"draft", "in_review", "approved", "superseded"},
+    "classification": {"public", "internal", "confidential", "strictly_confidential"},
 }
 
 # fmt: off

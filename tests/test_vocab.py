@@ -19,6 +19,8 @@ NAMES = (
     "recipient_role",
     "transfer_mechanism",
     "dpia_status",
+    "document_status",
+    "classification",
     "yes_no",
 )
 

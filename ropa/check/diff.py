@@ -159,6 +159,8 @@ _KEYS: dict[str, KeyFunction] = {
         _fold(r.get("country")),
     ),
     "processor_activities": lambda r: (_fold(r.get("record_id")),),
+    # One row: the record's document control, compared field by field across versions.
+    "document": lambda r: ("",),
 }
 
 #: The fields that name a row in the report, per sheet.
@@ -170,6 +172,7 @@ _LABEL_FIELDS: dict[str, tuple[str, ...]] = {
     "retention": ("activity_id", "data_category"),
     "transfers": ("activity_id", "recipient", "country"),
     "processor_activities": ("record_id",),
+    "document": ("",),
 }
 
 

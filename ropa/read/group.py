@@ -234,9 +234,9 @@ def _consolidate(
     _merge_entities(per_file, out, conflicts)
     _merge_activities(per_file, out, conflicts)
     index = _merge_processors(per_file, out, conflicts)
-    for key in ("purposes", "transfers", "retention", "processor_activities"):
+    for key in ("purposes", "transfers", "retention", "processor_activities", "document"):
         for record in per_file:
-            out[key].extend(record[key])
+            out[key].extend(record.get(key, []))
     return out, conflicts, index
 
 

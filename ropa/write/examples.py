@@ -59,6 +59,9 @@ def example_for_language(lang: str) -> dict[str, list[dict[str, Any]]]:
 SHIPPED = {
     "example-en.xlsx": ("en", "en"),
     "example-sv.xlsx": ("sv", "sv"),
+    "example-nb.xlsx": ("nb", "nb"),
+    "example-da.xlsx": ("da", "da"),
+    "example-fi.xlsx": ("fi", "fi"),
     "flawed-en.xlsx": ("en", "flawed_en"),
 }
 
