@@ -15,6 +15,7 @@ from typing import Any
 
 from ropa.check.rule import Rule
 from ropa.check.rules.internal import rule_crashed
+from ropa.model.citations import cite
 from ropa.model.findings import Finding, Problem, Severity
 from ropa.model.messages import SOURCE_LANGUAGE, msg, render
 from ropa.read.config import Config
@@ -27,12 +28,12 @@ def finding_from(
     lang: str = SOURCE_LANGUAGE,
 ) -> Finding:
     """The finding a rule's problem becomes: code, configured severity, reference, place,
-    and its message and hint in ``lang``."""
+    and its message, hint and reference (in the language's citation style) in ``lang``."""
     return Finding(
         code=item.code,
         severity=severity.get(item.code, item.severity),
         message=render(problem.message, lang) or "",
-        reference=problem.reference or item.reference,
+        reference=cite(problem.reference or item.reference, lang),
         location=problem.location,
         hint=render(problem.hint, lang),
         related=problem.related,
