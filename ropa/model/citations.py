@@ -111,11 +111,7 @@ _DECISION = re.compile(
     r"(?P<rest>.*)"
 )
 _WHERE = re.compile(r"\s*\((?P<where>CELEX \w+|OJ [^()]+)\)$")
-_NATIONAL = re.compile(
-    r"§|\bkap\.|\bluku\b|\b(?:lag|lov|laki|lagen|loven|lain|förordning|forskrift)\b"
-    r"|(?:lagen|loven|lov|laki)\b",
-    re.I,
-)
+_NATIONAL = re.compile(r"§|\bkap\.|\bluku\b|\b(?:lag|lov|laki|lagen|loven|förordning)\b", re.I)
 _SEPARATOR = re.compile(r"\s*,\s*")
 
 
@@ -280,9 +276,8 @@ def _decision(clause: str) -> Decision | None:
     return Decision(kind, found["number"], date, rest.strip(), where["where"] if where else "")
 
 
-@cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_data("legal/citations.json")
+    data: dict[str, Any] = load_data("legal/citations.json")  # read once: load_data caches
     return data
 
 
