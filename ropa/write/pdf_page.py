@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ropa.model.resources import data_dir
 from ropa.write.document import Document, Progress
 from ropa.write.layout import Section
+from ropa.write.pdf_pen import fpdf_class
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -77,10 +78,10 @@ def latin1(text: str) -> str:
 
 @cache
 def _fpdf_class() -> Callable[[Page], FPDF]:
-    """fpdf2's document class, with the page furniture and text filter of a :class:`Page`."""
-    from fpdf import FPDF
+    """fpdf2's document class (with the short paths of :mod:`ropa.write.pdf_pen`), with the
+    page furniture and text filter of a :class:`Page`."""
 
-    class Hooked(FPDF):
+    class Hooked(fpdf_class()):  # type: ignore[misc]
         def __init__(self, page: Page) -> None:
             super().__init__(orientation="L", unit="mm", format="A4")
             self.owner = page
