@@ -91,6 +91,8 @@ BASE: Rows = {
             "dpo_name": "Dana Dataskydd",
             "dpo_contact": "dpo@exempel.example",
             "supervisory_authority": "Integritetsskyddsmyndigheten (IMY)",
+            "dpo_published": "https://www.exempel.example/integritet#dataskyddsombud",
+            "dpo_notified": dt.date(2024, 2, 1),
         }
     ],
     "activities": [
@@ -177,6 +179,7 @@ BASE: Rows = {
             "transfer_mechanism": "SCC",
             "dpf_certified": "No",
             "tia_reference": "TIA-2025-01",
+            "scc_module": "Module 2",
         },
     ],
     "transfers": [

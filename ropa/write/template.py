@@ -66,12 +66,15 @@ def write_workbook(
     rows: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     *,
     include_optional_sheets: bool = True,
+    extra_columns: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Write the record template (optionally filled with ``rows``) to ``path``.
 
     ``rows`` maps a sheet key to rows keyed by field key: vocabulary fields hold canonical
     codes, yes/no fields booleans or ``"yes"``/``"no"``, countries ISO codes, dates
-    :class:`datetime.date`; lists are multi-valued cells. Unknown keys become extra columns.
+    :class:`datetime.date`; lists are multi-valued cells. Unknown keys become extra columns;
+    ``extra_columns`` adds headed extra columns that no row fills (an imported source's
+    empty columns), after them.
     """
     if lang not in RECORD_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(RECORD_LANGUAGES)}")
@@ -92,6 +95,7 @@ def write_workbook(
         data = rows.get(sheet.key, ())
         ws = book.create_sheet(sheet_name(sheet, lang), index=len(book.sheetnames) - 1)
         extra = _extra_keys(sheet, data)
+        extra += [k for k in (extra_columns or {}).get(sheet.key, ()) if k not in extra]
         _write_headers(ws, sheet, lang, extra)
         _write_rows(ws, sheet, lang, data, extra)
         last_row = max(LAST_ROW, ws.max_row)

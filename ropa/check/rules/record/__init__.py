@@ -9,6 +9,7 @@ from ropa.check.rules.record import (
     lawful_basis,
     layout,
     organisation,
+    processor_record,
     processors,
     quality,
     retention,
@@ -39,6 +40,7 @@ RULES = collect(
     dpia_required,
     housekeeping,
     organisation,
+    processor_record,
     roles,
     quality,
 )

@@ -8,7 +8,9 @@ from ropa.check.rule import rule
 from ropa.check.rules.record.common import has_content, is_yes, label
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
-from ropa.model.legal import country_code, find_authority, is_eea
+from ropa.model.legal import authorities, country_code, find_authority, is_eea
+from ropa.model.messages import Message, msg
+from ropa.read.workbook import Row
 
 _CONTACT_FIELDS = ("address", "contact_email", "contact_phone")
 
@@ -96,4 +98,52 @@ def supervisory_authority_outdated(ctx: RecordView) -> Iterator[Problem]:
                 f"'{text}' is a former name, used until {until}; the authority is now "
                 f"{authority.name} ({authority.short}).",
                 hint=f"Write '{authority.name} ({authority.short})'.",
+            )
+
+
+def _authority_name(entity: Row) -> str | Message:
+    """How a message names the entity's supervisory authority."""
+    named = entity.text("supervisory_authority")
+    if named:
+        return named
+    code = country_code(entity.text("country"))
+    found = authorities(code) if code else ()
+    if not found:
+        return msg("RP909.the_authority")
+    return f"{found[0].name} ({found[0].short})" if found[0].short else found[0].name
+
+
+@rule("RP909", "dpo-publication-undocumented", Severity.WARNING, "Art. 37(7)")
+def dpo_publication_undocumented(ctx: RecordView) -> Iterator[Problem]:
+    """A DPO is designated, but the record does not show that Art. 37(7) was complied with.
+
+    The controller or processor publishes the contact details of its data protection
+    officer and communicates them to the supervisory authority (Art. 37(7)). The name need
+    not be published, but the contact details must be easy to find for data subjects and
+    the authority (EDPB-endorsed WP243 rev.01, section 2.6). The Nordic authorities keep a
+    register of the DPOs notified to them: Datatilsynet in Norway takes the registration
+    through a form in Altinn, on the organisation's main registration number; the Finnish
+    Office of the Data Protection Ombudsman through its own secure form; IMY audited in
+    2018 whether DPOs had been notified to it. The Organisation sheet records where the
+    contact details are published and the date they were communicated to the authority.
+
+    Fix: enter where the DPO's contact details are published (the web page or the section
+    of the privacy notice) and the date they were notified to the authority; notify the
+    authority again whenever the DPO or the contact details change.
+    """
+    for row in ctx.rows("organisation"):
+        if not (is_yes(row, "dpo_designated") or has_content(row, "dpo_name")):
+            continue
+        who = label(row, "entity_id")
+        if not has_content(row, "dpo_published"):
+            yield Problem(
+                ctx.at("organisation", row, "dpo_published"),
+                msg("RP909.not_published", entity=who),
+                hint=msg("RP909.not_published.hint"),
+            )
+        if not row.has("dpo_notified"):
+            yield Problem(
+                ctx.at("organisation", row, "dpo_notified"),
+                msg("RP909.not_notified", entity=who, authority=_authority_name(row)),
+                hint=msg("RP909.not_notified.hint"),
             )

@@ -1,16 +1,18 @@
-"""RP417, RP420: whether a transfer tool fits the parties: the SCC module for the recipient's
-role, and the DPF certification's HR scope for employees' data (Chapter V)."""
+"""RP417, RP420-RP422: whether a transfer tool fits the parties: the SCC module for the
+recipient's role, and the DPF certification's HR scope for employees' data (Chapter V)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import is_yes, label, term
+from ropa.check.rules.record.common import has_content, is_yes, label, term
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
-from ropa.check.views.record import RecordView
+from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import subject_kind
 from ropa.model.findings import Problem, Severity
+from ropa.model.legal import destination, is_eea
+from ropa.model.messages import Param, joined, msg
 from ropa.read.workbook import Row
 
 #: The importer's role for each recipient role; a sub-processor may receive from the
@@ -83,6 +85,28 @@ def _employees(activity: Row) -> bool:
     return any(subject_kind(item) == "internal" for item in activity.items("data_subjects"))
 
 
+def _hr_on_dpf(ctx: RecordView) -> Iterator[tuple[Row, Row]]:
+    """(activity, recipient) for employees' data going to a DPF-certified US recipient on the
+    DPF, each pair once: the recipients of the activity and of its Transfers rows."""
+    for activity in ctx.rows("activities"):
+        if not _employees(activity):
+            continue
+        recipients = list(ctx.processors_of(activity))
+        for transfer in ctx.transfers_by_activity.get(fold(activity.text("activity_id")), []):
+            found = recipient_of(ctx, transfer)
+            if found is not None and mechanism_of(transfer, "mechanism") in {"dpf", "adequacy"}:
+                recipients.append(found)
+        seen: set[int] = set()
+        for recipient in recipients:
+            if id(recipient) in seen:
+                continue
+            seen.add(id(recipient))
+            on_dpf = mechanism_of(recipient, "transfer_mechanism") in {"dpf", "adequacy"}
+            in_us = "US" in third_countries(recipient, "countries")
+            if on_dpf and in_us and is_yes(recipient, "dpf_certified"):
+                yield activity, recipient
+
+
 @rule("RP420", "dpf-without-hr-scope", Severity.ERROR, "Art. 45; Decision (EU) 2023/1795")
 def dpf_without_hr_scope(ctx: RecordView) -> Iterator[Problem]:
     """Employees' data goes to a US recipient on the DPF whose certification excludes HR data.
@@ -95,19 +119,93 @@ def dpf_without_hr_scope(ctx: RecordView) -> Iterator[Problem]:
     Fix: check the DPF list for the recipient's HR certification and mark it, or use
     standard contractual clauses for the HR data.
     """
-    for activity in ctx.rows("activities"):
-        if not _employees(activity):
+    for activity, recipient in _hr_on_dpf(ctx):
+        if recipient.has("dpf_hr") and not is_yes(recipient, "dpf_hr"):
+            yield Problem(
+                ctx.at("processors", recipient, "dpf_hr"),
+                f"Activity '{label(activity, 'activity_id')}' sends employees' data to "
+                f"'{label(recipient, 'processor_id')}' in the US on the DPF, whose "
+                "certification does not cover HR data.",
+                hint="Confirm an HR certification on the DPF list, or use SCCs for HR data.",
+            )
+
+
+@rule("RP421", "dpf-hr-scope-unstated", Severity.WARNING, "Art. 45; Decision (EU) 2023/1795")
+def dpf_hr_scope_unstated(ctx: RecordView) -> Iterator[Problem]:
+    """Employees' data goes to a US recipient on the DPF, and the record does not say whether
+    its certification covers HR data.
+
+    Whether a DPF certification covers HR data is stated on the DPF list for each
+    organisation (Decision (EU) 2023/1795, Annex I, Supplemental Principle 9); a
+    certification for non-HR data does not cover employees' data, which RP420 reports once
+    the answer is recorded. Left empty, the record cannot show that the transfer of HR data
+    has a ground.
+
+    Fix: look the recipient up on the DPF list and answer Yes or No in the DPF covers HR
+    data column.
+    """
+    pending: dict[int, tuple[Row, list[Param]]] = {}
+    for activity, recipient in _hr_on_dpf(ctx):
+        if not recipient.has("dpf_hr"):
+            entry = pending.setdefault(id(recipient), (recipient, []))
+            entry[1].append(label(activity, "activity_id"))
+    for recipient, activities in pending.values():
+        yield Problem(
+            ctx.at("processors", recipient, "dpf_hr"),
+            msg(
+                "RP421.hr_scope_unstated",
+                recipient=label(recipient, "processor_id"),
+                activities=joined(activities),
+            ),
+            hint=msg("RP421.hint", column=ctx.header("processors", "dpf_hr")),
+        )
+
+
+def _module_recorded(ctx: RecordView, row: Row, sheet: str) -> bool:
+    """Whether the SCC module is on the row or on its counterpart (the Processors row a
+    Transfers row names, or a Transfers row naming a Processors row)."""
+    if has_content(row, "scc_module"):
+        return True
+    if sheet == "transfers":
+        recipient = recipient_of(ctx, row)
+        return recipient is not None and has_content(recipient, "scc_module")
+    return any(
+        recipient_of(ctx, transfer) is row and has_content(transfer, "scc_module")
+        for transfer in ctx.rows("transfers")
+    )
+
+
+@rule("RP422", "scc-module-missing", Severity.WARNING, "Art. 46(2)(c); Decision (EU) 2021/914")
+def scc_module_missing(ctx: RecordView) -> Iterator[Problem]:
+    """A transfer relies on the 2021 standard contractual clauses, but no module is recorded.
+
+    The clauses of Implementing Decision (EU) 2021/914 are concluded in the module that fits
+    the parties: module 1 controller to controller, 2 controller to processor, 3 processor
+    to processor, 4 processor to controller. Which module was signed decides the
+    obligations the importer accepted; without it the record cannot show that the clauses
+    fit the recipient's role (RP417). A module on the Processors row counts for the
+    Transfers rows that name the recipient, and the other way round.
+
+    Fix: choose the module of the signed clauses in the SCC module column.
+    """
+    for row in ctx.rows("processors"):
+        if mechanism_of(row, "transfer_mechanism") != "scc" or not third_countries(
+            row, "countries"
+        ):
             continue
-        for recipient in ctx.processors_of(activity):
-            on_dpf = mechanism_of(recipient, "transfer_mechanism") in {"dpf", "adequacy"}
-            if not on_dpf or "US" not in third_countries(recipient, "countries"):
-                continue
-            excluded = recipient.has("dpf_hr") and not is_yes(recipient, "dpf_hr")
-            if is_yes(recipient, "dpf_certified") and excluded:
-                yield Problem(
-                    ctx.at("processors", recipient, "dpf_hr"),
-                    f"Activity '{label(activity, 'activity_id')}' sends employees' data to "
-                    f"'{label(recipient, 'processor_id')}' in the US on the DPF, whose "
-                    "certification does not cover HR data.",
-                    hint="Confirm an HR certification on the DPF list, or use SCCs for HR data.",
-                )
+        if not _module_recorded(ctx, row, "processors"):
+            yield Problem(
+                ctx.at("processors", row, "scc_module"),
+                msg("RP422.processor", recipient=label(row, "processor_id")),
+                hint=msg("RP422.hint", column=ctx.header("processors", "scc_module")),
+            )
+    for row in ctx.rows("transfers"):
+        code = destination(row.text("country"))
+        if mechanism_of(row, "mechanism") != "scc" or code is None or is_eea(code):
+            continue
+        if not _module_recorded(ctx, row, "transfers"):
+            yield Problem(
+                ctx.at("transfers", row, "scc_module"),
+                msg("RP422.transfer", activity=row.text("activity_id"), country=code),
+                hint=msg("RP422.hint", column=ctx.header("transfers", "scc_module")),
+            )

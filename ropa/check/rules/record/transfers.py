@@ -10,6 +10,7 @@ from ropa.check.rules.record.common import has_content, is_yes, label, term
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import adequacy, destination, is_eea
+from ropa.model.messages import joined, msg
 from ropa.read.workbook import Row
 
 #: Mechanisms that are safeguards under Art. 46 or 47, or a derogation under Art. 49
@@ -56,7 +57,9 @@ def transfer_without_safeguard(ctx: RecordView) -> Iterator[Problem]:
     clauses or binding corporate rules (Art. 46, 47), or a derogation (Art. 49). ropa knows
     the Commission's adequacy decisions, for countries and for international organisations,
     with the dates they apply from and until (ropa/data/legal/adequacy.json); a decision past
-    its end date is reported by RP410 instead.
+    its end date is reported by RP410 instead. A processor's part of the record is checked
+    the same way: a ProcessorActivities row whose transfer countries include a third
+    country needs a transfer mechanism that covers it (Art. 30(2)(c), Art. 44).
 
     Fix: record the mechanism (usually the 2021 standard contractual clauses) and a
     transfer impact assessment, or stop the transfer.
@@ -79,6 +82,36 @@ def transfer_without_safeguard(ctx: RecordView) -> Iterator[Problem]:
                 f"Transfer of activity {row.text('activity_id')} to {code} has no adequacy "
                 "decision and no safeguard.",
                 hint="Record standard contractual clauses (Art. 46(2)(c)) or BCR, with a TIA.",
+            )
+    yield from _processor_part_without_ground(ctx)
+
+
+def _processor_part_without_ground(ctx: RecordView) -> Iterator[Problem]:
+    """RP401 for the transfers of a processor's part of the record (ProcessorActivities)."""
+    for row in ctx.rows("processor_activities"):
+        mechanism = mechanism_of(row, "transfer_mechanism")
+        if mechanism in REPORTED_ELSEWHERE:
+            continue  # RP403, RP412 and RP415 say what is wrong with these
+        uncovered = []
+        for code in third_countries(row, "transfer_countries"):
+            decision = adequacy(code)
+            if decision is not None and decision.expired(ctx.today):
+                continue  # RP410
+            # The recipient's DPF certification is not on this sheet: RP419 asks to confirm it.
+            on_adequacy = mechanism == "adequacy"
+            if not _covered(code, mechanism, on_adequacy, ctx.today):
+                uncovered.append(code)
+        if uncovered:
+            record = label(row, "record_id")
+            yield Problem(
+                ctx.at("processor_activities", row, "transfer_mechanism"),
+                msg(
+                    "RP401.processor_part",
+                    client=row.text("client_controller") or record,
+                    record=record,
+                    countries=joined(uncovered),
+                ),
+                hint=msg("RP401.processor_part.hint"),
             )
 
 
@@ -135,7 +168,12 @@ def invalidated_transfer_mechanism(ctx: RecordView) -> Iterator[Problem]:
     Fix: use the EU-US Data Privacy Framework (if the recipient is certified) or
     standard contractual clauses with a transfer impact assessment.
     """
-    for sheet, field in (("transfers", "mechanism"), ("processors", "transfer_mechanism")):
+    sheets = (
+        ("transfers", "mechanism"),
+        ("processors", "transfer_mechanism"),
+        ("processor_activities", "transfer_mechanism"),
+    )
+    for sheet, field in sheets:
         for row in ctx.rows(sheet):
             found = term(row, field, "transfer_mechanism")
             if found is None or "ruling" not in found.attrs:
