@@ -48,7 +48,9 @@ def import_record(
     if lang is not None:
         result.language = lang
     if output is not None:
-        write_imported(output, result.language, result.rows, result.kept_sheets)
+        write_imported(
+            output, result.language, result.rows, result.kept_sheets, result.empty_columns
+        )
     return result
 
 

@@ -49,6 +49,9 @@ def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
         "columns_kept_as_extras": sum(
             len(sheet.extras) for s in result.sources for sheet in s.sheets
         ),
+        "extras_empty_in_source": sum(
+            len(sheet.empty_extras) for s in result.sources for sheet in s.sheets
+        ),
         "not_understood": [item.to_dict() for item in result.unread],
         "next": f"ropa check {output}" if output else None,
     }
@@ -77,6 +80,12 @@ def render_import(
                 f"  sheet '{escape(sheet.sheet)}': header row {sheet.header_row}, "
                 f"{sheet.rows_read} rows read, {len(sheet.mapped)} columns mapped, "
                 f"{len(sheet.extras)} kept as extra columns"
+                + (
+                    f" ({len(sheet.empty_extras)} of them empty in the source, kept as empty "
+                    "columns to fill in)"
+                    if sheet.empty_extras
+                    else ""
+                )
             )
             if verbose and sheet.mapped:
                 table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
@@ -85,8 +94,12 @@ def render_import(
                 for heading, target, how in sheet.mapped:
                     note = "" if how == "layout" else f" ({how})"
                     table.add_row("  " + escape(heading), escape(target) + note)
+                empty = set(sheet.empty_extras)
                 for heading in sheet.extras:
-                    table.add_row("  " + escape(heading), "[dim]extra column[/dim]")
+                    what = (
+                        "extra column, empty in the source" if heading in empty else "extra column"
+                    )
+                    table.add_row("  " + escape(heading), f"[dim]{what}[/dim]")
                 console.print(table)
         for name in source.skipped_sheets:
             console.print(

@@ -54,14 +54,16 @@ def write_imported(
     lang: str,
     rows: Mapping[str, Sequence[Mapping[str, Any]]],
     kept: Sequence[tuple[str, SourceSheet]] = (),
+    extra_columns: Mapping[str, Sequence[str]] | None = None,
 ) -> Path:
-    """Write the record to ``output`` (already checked by ``check_output``)."""
+    """Write the record to ``output`` (already checked by ``check_output``); ``extra_columns``
+    are the source's columns no row fills, kept as empty extra columns by sheet."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".ropa-import-", suffix=".xlsx", dir=output.parent)
     os.close(handle)
     try:
-        write_workbook(Path(temporary), lang, rows)
+        write_workbook(Path(temporary), lang, rows, extra_columns=extra_columns)
         if kept:
             _add_kept(Path(temporary), kept)
         os.replace(temporary, output)

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ropa.read.cells import column_letter
 from ropa.read.importer.detect import SheetMatch, cell_text, match_sheet
 from ropa.read.importer.layouts import (
     FLAT_SHEETS,
@@ -110,7 +111,24 @@ def plan_sheet(
             continue
         target, how = guess_target(match.part, heading)
         plan.columns.append(ColumnMap(index, heading, target, how))
+    plan.columns += _unheaded(match, header, edited)
+    plan.columns.sort(key=lambda column: column.index)
     return plan
+
+
+def _unheaded(match: SheetMatch, header: list, edited: dict[str, str]) -> list[ColumnMap]:
+    """Columns with values but no heading, kept as extra columns named by their letter."""
+    rows = match.sheet.grid[match.header_row + 1 :]
+    headed = {index for index, cell in enumerate(header) if cell_text(cell)}
+    width = max((len(row) for row in rows), default=0)
+    found = []
+    for index in range(width):
+        if index in headed or not any(index < len(r) and cell_text(r[index]) for r in rows):
+            continue
+        heading = f"Column {column_letter(index)}"
+        target = edited.get(heading_key(heading)) or None
+        found.append(ColumnMap(index, heading, target, "mapping file" if target else "no heading"))
+    return found
 
 
 def rematch(

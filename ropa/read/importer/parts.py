@@ -234,16 +234,21 @@ def _processor_row(reader: Any, cells: dict, name: str, number: int) -> dict[str
     return row
 
 
-def transfers(reader: Any, activity: dict[str, Any] | None, cells: dict, number: int) -> None:
+def transfers(
+    reader: Any, activity: dict[str, Any] | None, cells: dict, number: int
+) -> list[dict[str, Any]]:
+    """The Transfers rows of one source row (one per country named); for a row of a
+    transfer register (no ``activity``) each records where it came from."""
+    made: list[dict[str, Any]] = []
     country_text = reader.text(cells, "transfers.country")
     mechanism_text = reader.text(cells, "transfers.mechanism")
     recipient = reader.text(cells, "transfers.recipient")
     if not country_text and not recipient:
         if mechanism_text and activity is not None:
             append_text(activity, "Transfer safeguards (as written)", mechanism_text)
-        return
+        return made
     if (country_text and is_none(country_text)) or v.yes_no(country_text) == "no":
-        return
+        return made
     recipient_id = None
     if recipient:
         row = reader.record.find_processor(recipient) or reader.record.processor(
@@ -288,9 +293,13 @@ def transfers(reader: Any, activity: dict[str, Any] | None, cells: dict, number:
             tia = reader.text(cells, "transfers.tia_reference")
             if tia:
                 row["tia_reference"] = tia
+            if activity is None:
+                row[ORIGIN] = reader.origin(number)
             reader.record.rows["transfers"].append(row)
+            made.append(row)
             if who and activity is not None and who not in activity.setdefault("recipients", []):
                 activity["recipients"].append(who)
+    return made
 
 
 def _country_field(reader: Any, row: dict[str, Any], sheet: str, key: str, cells: dict) -> None:
@@ -322,8 +331,17 @@ def direct_row(reader: Any, sheet: str, cells: dict, extras: dict[str, str], num
             name = next(iter(extras.values()), "")
         row = _processor_row(reader, cells, name, number)
     elif sheet == "transfers" and not reader.plan.layout.schema_sheets:
-        transfers(reader, None, cells, number)
-        return
+        made = transfers(reader, None, cells, number)
+        recipient = reader.text(cells, "transfers.recipient")
+        found = reader.record.find_processor(recipient) if recipient else None
+        for row in made or ([found] if found else []):
+            for heading, text in extras.items():
+                append_text(row, heading, text)
+        if made or found or not extras:
+            return
+        # A line with no country and no recipient: its other cells still make a row.
+        row = {"activity_id": None, "country": None, ORIGIN: reader.origin(number)}
+        reader.record.rows["transfers"].append(row)
     else:
         row = {t.split(".", 1)[1]: _raw(cells, t) for t in cells if t.startswith(sheet + ".")}
         for spec in record_schema().sheet(sheet).fields:

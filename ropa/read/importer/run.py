@@ -15,7 +15,7 @@ from ropa.read.importer.detect import Detection, detect
 from ropa.read.importer.layouts import Layout, layout
 from ropa.read.importer.mapping import MappingFile, SheetPlan, plan_sheet, rematch
 from ropa.read.importer.source import Source, SourceSheet, read_source
-from ropa.read.importer.split import read_plan
+from ropa.read.importer.split import extra_heading, extras_sheet, read_plan
 from ropa.read.workbook import WorkbookError
 
 
@@ -29,6 +29,7 @@ class SheetReport:
     rows_read: int
     mapped: list[tuple[str, str, str]]  # heading, target, how
     extras: list[str]
+    empty_extras: list[str] = field(default_factory=list)  # extras no row fills
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,7 @@ class SheetReport:
             "rows_read": self.rows_read,
             "mapped": [{"heading": h, "field": t, "how": how} for h, t, how in self.mapped],
             "extras": self.extras,
+            "extras_empty_in_source": self.empty_extras,
         }
 
 
@@ -66,6 +68,8 @@ class ImportResult:
     language: str
     kept_sheets: list[tuple[str, SourceSheet]] = field(default_factory=list)
     plans: list[SheetPlan] = field(default_factory=list)
+    #: Extra columns no row fills, by record sheet: written as empty headed columns.
+    empty_columns: dict[str, list[str]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {sheet.key: len(self.rows.get(sheet.key, [])) for sheet in record_schema().sheets}
@@ -119,6 +123,7 @@ def import_sources(
     reports: list[SourceReport] = []
     kept: list[tuple[str, SourceSheet]] = []
     all_plans: list[SheetPlan] = []
+    empty_columns: dict[str, list[str]] = {}
     languages: list[str] = []
     for path in paths:
         source = read_source(path, limits)
@@ -127,8 +132,10 @@ def import_sources(
         entity = _organisation(record, plans)
         sheets = []
         for plan in plans:
-            read = read_plan(plan, record, entity)
-            sheets.append(_sheet_report(plan, read))
+            read, empty = read_plan(plan, record, entity)
+            sheets.append(_sheet_report(plan, read, empty))
+            keep = empty_columns.setdefault(extras_sheet(plan), [])
+            keep += [h for h in (extra_heading(plan, e) for e in empty) if h not in keep]
         used = {plan.match.sheet.name for plan in plans}
         skipped = [s for s in source.sheets if s.name not in used and s.has_content()]
         kept += [(source.display, s) for s in skipped]
@@ -148,7 +155,13 @@ def import_sources(
         all_plans += plans
     _finish(record)
     language = max(set(languages), key=languages.count) if languages else "en"
-    return ImportResult(record.rows, reports, record.unread, language, kept, all_plans)
+    filled = {s: {k for row in record.rows[s] for k in row} for s in empty_columns}
+    empty_columns = {
+        s: [h for h in headings if h not in filled[s]] for s, headings in empty_columns.items()
+    }
+    return ImportResult(
+        record.rows, reports, record.unread, language, kept, all_plans, empty_columns
+    )
 
 
 def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
@@ -163,7 +176,7 @@ def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
     return None
 
 
-def _sheet_report(plan: SheetPlan, read: int) -> SheetReport:
+def _sheet_report(plan: SheetPlan, read: int, empty: list[str]) -> SheetReport:
     mapped = [(c.heading, c.target, c.how) for c in plan.columns if c.target]
     extras = [c.heading for c in plan.columns if not c.target]
     return SheetReport(
@@ -175,6 +188,7 @@ def _sheet_report(plan: SheetPlan, read: int) -> SheetReport:
         read,
         mapped,
         extras,
+        empty,
     )
 
 

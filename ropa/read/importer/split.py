@@ -37,6 +37,7 @@ class _Sheet:
         self.aliases = plan.layout.value_aliases
         self.file, self.name = plan.source.display, plan.match.sheet.name
         self.current: dict[str, Any] | None = None
+        self.filled: set[int] = set()  # the extra columns that hold a value somewhere
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -60,9 +61,8 @@ class _Sheet:
                 continue
             cell = f"{column_letter(column.index)}{number}"
             if column.target is None:
-                heading = column.heading
-                if self.plan.part.rows == "attach":
-                    heading = f"{self.name}: {heading}"
+                self.filled.add(column.index)
+                heading = extra_heading(self.plan, column.heading)
                 extras[heading] = f"{extras[heading]}\n{text}" if heading in extras else text
             else:
                 found.setdefault(column.target, []).append((text, cell, column.heading))
@@ -158,6 +158,23 @@ class _Sheet:
         direct_row(self, sheet, cells, extras, number)
 
 
-def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> int:
-    """Read one planned sheet into ``record``; the number of source rows read."""
-    return _Sheet(plan, record, entity).run()
+def extra_heading(plan: SheetPlan, heading: str) -> str:
+    """The heading of an extra column in the record ("Sheet: heading" on CISO Assistant's
+    sub-sheets, which all fill the one activity)."""
+    return f"{plan.match.sheet.name}: {heading}" if plan.part.rows == "attach" else heading
+
+
+def extras_sheet(plan: SheetPlan) -> str:
+    """The record sheet a source sheet's extra columns go to."""
+    if plan.layout.schema_sheets or plan.part.rows not in ("activities", "attach"):
+        return plan.part.rows
+    return "activities"
+
+
+def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> tuple[int, list[str]]:
+    """Read one planned sheet into ``record``: the number of source rows read, and the
+    headings of the extra columns no row fills (kept as empty columns, not dropped)."""
+    sheet = _Sheet(plan, record, entity)
+    read = sheet.run()
+    empty = [c.heading for c in plan.columns if c.target is None and c.index not in sheet.filled]
+    return read, empty

@@ -1,0 +1,112 @@
+"""ropa import: no column of the source disappears.
+
+A column ropa has no field for is kept as an extra column, also when it is empty (a template
+not yet filled in, or an optional ICO column nobody has used yet): the DPO keeps the
+template's columns and fills them in later. The summary says which columns are kept empty.
+A column with values but no heading is kept under its letter. The organisations are fictional.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+import ropa
+from ropa.cli.app import app
+from ropa.read.workbook import read_workbook
+from tests.test_import import ICO_HEADER
+
+runner = CliRunner()
+
+EMPTY = ["Has a personal data breach occurred?", "Link to record of personal data breach"]
+
+
+def _book(path: Path, title: str, rows: list[list]) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def _headings(path: Path, sheet: str) -> list[str]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return [str(c.value) for c in ws[1] if c.value is not None]
+
+
+def test_empty_unmapped_columns_are_kept_and_the_summary_says_so(tmp_path: Path) -> None:
+    header = [*ICO_HEADER, *EMPTY]
+    row = ["HR", "Payroll", "", "Employees", "Bank account", "Pennyworth Payroll Ltd"]
+    row += ["https://contracts.example/pw", "", "", "6 years", "MFA", "Legal obligation", ""]
+    source = _book(tmp_path / "ico.xlsx", "Template", [header, [*row, "", ""]])
+    out = tmp_path / "record.xlsx"
+    result = ropa.import_record([source], out)
+    sheet = result.sources[0].sheets[0]
+    # "Rights available to individuals" and the two ICO columns after it hold no value.
+    assert sheet.empty_extras == ["Rights available to individuals", *EMPTY]
+    assert set(sheet.empty_extras) <= set(sheet.extras)
+    assert result.empty_columns == {"activities": ["Rights available to individuals", *EMPTY]}
+    headings = _headings(out, "Activities")
+    assert "Link to contract with processor" in headings  # an extra with a value
+    assert all(h in headings for h in EMPTY)  # and the empty ones, headed, to fill in
+    done = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "t.xlsx")])
+    assert done.exit_code == 0
+    assert "3 of them empty in the source, kept as empty columns" in " ".join(done.output.split())
+    assert "extra column, empty in the source" in done.output
+    shown = runner.invoke(
+        app, ["import", str(source), "-o", str(tmp_path / "j.xlsx"), "--format", "json"]
+    )
+    summary = json.loads(shown.output)
+    assert summary["extras_empty_in_source"] == 3
+    assert summary["sources"][0]["sheets"][0]["extras_empty_in_source"][1:] == EMPTY
+    # The written record reads back with its one activity; the empty columns change nothing.
+    assert len(read_workbook(out).rows("activities")) == 1
+
+
+def test_an_empty_template_keeps_its_columns(tmp_path: Path) -> None:
+    source = _book(tmp_path / "blank.xlsx", "Template", [[*ICO_HEADER, *EMPTY]])
+    out = tmp_path / "record.xlsx"
+    result = ropa.import_record([source], out)
+    assert result.rows["activities"] == []
+    headings = _headings(out, "Activities")
+    for heading in ("Link to contract with processor", "Rights available to individuals", *EMPTY):
+        assert heading in headings
+
+
+def test_a_column_without_a_heading_is_kept_under_its_letter(tmp_path: Path) -> None:
+    source = _book(
+        tmp_path / "reg.xlsx",
+        "Register",
+        [
+            ["Activity name", "Purpose", "Lawful basis", None],
+            ["Payroll", "Pay staff", "Contract", "reviewed by Kim in May"],
+        ],
+    )
+    out = tmp_path / "record.xlsx"
+    result = ropa.import_record([source], out)
+    assert result.rows["activities"][0]["Column D"] == "reviewed by Kim in May"
+    assert "Column D" in result.sources[0].sheets[0].extras
+    assert "Column D" in _headings(out, "Activities")
+
+
+def test_a_transfer_register_keeps_its_other_columns(tmp_path: Path) -> None:
+    source = tmp_path / "transfers.csv"
+    source.write_text(
+        "Service,Purpose,Destination country/region,Contractual fallback if DPF not relied "
+        "upon,Notes\n"
+        "Mailer Inc,Newsletters,USA,SCC,renewed 2026\n"
+        ",Backups,,,to be checked\n",
+        encoding="utf-8",
+    )
+    result = ropa.import_record([source], tmp_path / "record.xlsx")
+    assert result.sources[0].layout == "transfer-register"
+    rows = result.rows["transfers"]
+    assert rows[0]["country"] == "US" and rows[0]["Purpose"] == "Newsletters"
+    assert rows[0]["Notes"] == "renewed 2026" and rows[0]["Imported from"].endswith("row 2")
+    # A line with neither country nor recipient still keeps what it says.
+    assert rows[1]["Purpose"] == "Backups" and rows[1]["Notes"] == "to be checked"
