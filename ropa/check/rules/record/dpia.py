@@ -13,6 +13,7 @@ from ropa.check.views.record import RecordView
 from ropa.check.vocabulary import subject_kind
 from ropa.model.dpia_lists import DpiaList, ListEntry, dpia_list
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import Joined, joined, msg
 from ropa.model.patterns import longest_first, word_start
 from ropa.model.resources import load_data
 from ropa.model.text import casefold_nfc
@@ -33,13 +34,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # compile_patterns: these are literal words, and they may end inside a word.)
         compiled[criterion] = re.compile(word_start("|".join(map(re.escape, words))))
     return compiled
-
-
-@cache
-def criterion_labels() -> dict[str, str]:
-    """Criterion key -> its WP248 label."""
-    lexicon = load_data("lexicon/dpia.json")["criteria"]
-    return {key: entry["label"] for key, entry in lexicon.items()}
 
 
 def wp248_criteria(activity: Row) -> list[str]:
@@ -161,15 +155,9 @@ def national_entries(ctx: RecordView, activity: Row) -> list[tuple[DpiaList, Lis
     return found
 
 
-_LABELS_EXTRA = {
-    "large_scale": "large scale",
-    "automated_decisions": "automated decisions or profiling",
-}
-
-
-def _describe(criteria: list[str]) -> str:
-    labels = {**criterion_labels(), **_LABELS_EXTRA}
-    return "; ".join(labels.get(c, c) for c in criteria)
+def _describe(criteria: list[str]) -> Joined:
+    """The criteria met, as the message's language names them ("phrase.wp248.<key>")."""
+    return joined((msg(f"phrase.wp248.{c}") for c in criteria), "list.semicolon")
 
 
 def dpia_settled(activity: Row, *, reason_suffices: bool = True) -> bool:
@@ -213,8 +201,11 @@ def dpia_likely_required(ctx: RecordView) -> Iterator[Problem]:
         if len(met) >= 2:
             yield Problem(
                 ctx.at("activities", activity, "dpia_status"),
-                f"Activity '{activity.text('activity_id')}' meets {len(met)} WP248 criteria "
-                f"({_describe(met)}) but has no DPIA.",
-                hint="Carry out a DPIA, or set 'not required' and document why in the DPIA "
-                "reference column.",
+                msg(
+                    "RP701.no_dpia",
+                    activity=activity.text("activity_id"),
+                    count=len(met),
+                    criteria=_describe(met),
+                ),
+                hint=msg("RP701.hint"),
             )

@@ -6,16 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label, term
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term
 from ropa.check.rules.record.dpia import art35_3_cases, national_entries
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
-
-_CASES = {
-    "(a)": "automated evaluation with decisions that have legal or similar effects",
-    "(b)": "large-scale special-category or criminal-offence data",
-    "(c)": "large-scale systematic monitoring",
-}
+from ropa.model.messages import joined, msg
 
 
 @rule("RP702", "dpia-required-art35-3", Severity.ERROR, "Art. 35(3)")
@@ -36,13 +31,17 @@ def dpia_required_art35_3(ctx: RecordView) -> Iterator[Problem]:
     for activity in ctx.rows("activities"):
         cases = art35_3_cases(activity)
         if cases:
-            points = ", ".join(f"Art. 35(3){c}" for c in cases)
+            letters = [c.strip("()") for c in cases]
             yield Problem(
                 ctx.at("activities", activity, "dpia_status"),
-                f"Activity '{label(activity, 'activity_id')}' is a case of {points} "
-                f"({'; '.join(_CASES[c] for c in cases)}): a DPIA is required.",
-                hint="Carry out the DPIA and record it as Done with its reference.",
-                reference=points,
+                msg(
+                    "RP702.required",
+                    activity=row_label(activity, "activity_id"),
+                    points=joined(msg("RP702.point", letter=x) for x in letters),
+                    cases=joined((msg(f"RP702.case.{x}") for x in letters), "list.semicolon"),
+                ),
+                hint=msg("RP702.hint"),
+                reference=", ".join(f"Art. 35(3){c}" for c in cases),
             )
 
 
@@ -71,9 +70,14 @@ def dpia_on_national_list(ctx: RecordView) -> Iterator[Problem]:
         national, entry = found[0]
         yield Problem(
             ctx.at("activities", activity, "dpia_status"),
-            f"Activity '{label(activity, 'activity_id')}' is on {national.authority}'s list "
-            f"of processing that needs a DPIA ({entry.id}: {entry.label}).",
-            hint="Carry out the DPIA, or document why the listed case does not apply.",
+            msg(
+                "RP703.on_list",
+                activity=row_label(activity, "activity_id"),
+                authority=national.authority,
+                entry=entry.id,
+                label=entry.label,
+            ),
+            hint=msg("RP703.hint"),
             reference=national.reference,
         )
 
@@ -98,9 +102,8 @@ def dpia_done_without_reference(ctx: RecordView) -> Iterator[Problem]:
         ):
             yield Problem(
                 ctx.at("activities", activity, "dpia_reference"),
-                f"Activity '{label(activity, 'activity_id')}' has a DPIA marked done, but no "
-                "reference to it.",
-                hint="Enter the DPIA's document id, title or link.",
+                msg("RP704.no_reference", activity=row_label(activity, "activity_id")),
+                hint=msg("RP704.hint"),
             )
 
 
@@ -122,8 +125,6 @@ def art22_exception_missing(ctx: RecordView) -> Iterator[Problem]:
         if is_yes(activity, "automated_decisions") and not activity.text("art22_basis").strip():
             yield Problem(
                 ctx.at("activities", activity, "art22_basis"),
-                f"Activity '{label(activity, 'activity_id')}' involves automated decisions or "
-                "profiling, but no Art. 22 exception or safeguards are recorded.",
-                hint="Write the Art. 22(2) exception and the safeguards, or No if there is no "
-                "decision with legal or similar effects.",
+                msg("RP705.no_exception", activity=row_label(activity, "activity_id")),
+                hint=msg("RP705.hint"),
             )

@@ -7,11 +7,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, label
+from ropa.check.rules.record.common import has_content, row_label
 from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import oldest_verification
+from ropa.model.messages import msg
 
 
 def _months_between(start: dt.date, end: dt.date) -> int:
@@ -33,22 +34,27 @@ def review_overdue(ctx: RecordView) -> Iterator[Problem]:
     has_column = ctx.has_column("activities", "last_reviewed")
     for row in ctx.rows("activities"):
         reviewed = parse_date(row.values.get("last_reviewed")).value
-        who = label(row, "activity_id")
+        who = row_label(row, "activity_id")
         if reviewed is None:
             if has_column and not row.has("last_reviewed"):
                 yield Problem(
                     ctx.at("activities", row, "last_reviewed"),
-                    f"Activity '{who}' has no date of last review.",
-                    hint="Review the activity and enter the date (YYYY-MM-DD).",
+                    msg("RP801.no_review", activity=who),
+                    hint=msg("RP801.no_review.hint"),
                 )
             continue
         age = _months_between(reviewed, ctx.today)
         if age > limit:
             yield Problem(
                 ctx.at("activities", row, "last_reviewed"),
-                f"Activity '{who}' was last reviewed on {reviewed.isoformat()}, {age} months ago "
-                f"(the interval is {limit} months).",
-                hint="Review it with the activity owner and update the date.",
+                msg(
+                    "RP801.overdue",
+                    activity=who,
+                    date=reviewed.isoformat(),
+                    age=age,
+                    limit=limit,
+                ),
+                hint=msg("RP801.overdue.hint"),
             )
 
 
@@ -70,8 +76,8 @@ def date_in_future(ctx: RecordView) -> Iterator[Problem]:
                 if value is not None and value > ctx.today:
                     yield Problem(
                         ctx.at(sheet.spec.key, row, spec.key),
-                        f"'{spec.title(ctx.lang)}' is {value.isoformat()}, which is in the future.",
-                        hint="Correct the date.",
+                        msg("RP802.future", column=spec.title(ctx.lang), date=value.isoformat()),
+                        hint=msg("RP802.hint"),
                     )
 
 
@@ -90,9 +96,8 @@ def security_measures_missing(ctx: RecordView) -> Iterator[Problem]:
         if not has_content(row, "security_measures"):
             yield Problem(
                 ctx.at("activities", row, "security_measures"),
-                f"Activity '{label(row, 'activity_id')}' does not describe its security measures.",
-                hint="Describe the measures or reference the security policy, "
-                "e.g. 'ISMS policy v3'.",
+                msg("RP803.no_measures", activity=row_label(row, "activity_id")),
+                hint=msg("RP803.hint"),
             )
 
 
@@ -117,10 +122,19 @@ def legal_data_not_verified_recently(ctx: RecordView) -> Iterator[Problem]:
     verified = oldest.verified_date
     if verified is not None and _months_between(verified, ctx.today) < LEGAL_DATA_MONTHS:
         return
-    when = f"on {oldest.verified_on}" if verified is not None else "never"
+    when = (
+        msg("RP810.verified_on", date=str(oldest.verified_on))
+        if verified is not None
+        else msg("RP810.never")
+    )
     yield Problem(
         ctx.at("organisation"),  # about the record as a whole: its first sheet
-        f"ropa's legal data was last verified {when} ({oldest.file}), more than "
-        f"{LEGAL_DATA_MONTHS} months before {ctx.today.isoformat()}.",
-        hint="Update ropa, or check the official sources named in docs/data-sources.md.",
+        msg(
+            "RP810.old",
+            when=when,
+            file=oldest.file,
+            months=LEGAL_DATA_MONTHS,
+            today=ctx.today.isoformat(),
+        ),
+        hint=msg("RP810.hint"),
     )
