@@ -13,12 +13,37 @@ from ropa.check.vocabulary import purpose_keys, subject_kind
 from ropa.model.findings import Location, Related
 from ropa.model.messages import Message, msg
 from ropa.model.recipients import notice_categories
+from ropa.read.notice.elements import statement_hits
 from ropa.read.notice.entities import map_data_category
 from ropa.read.notice.lexicon import lexicon
 from ropa.read.workbook import Row
 
-#: A related place is shown with at most this many characters of its line.
-QUOTE_LENGTH = 160
+#: A related place is shown with at most this many characters of its line (what a terminal
+#: of 80 columns shows after "see: notice.md:12 " without cutting it again).
+QUOTE_LENGTH = 70
+
+
+def quote_window(text: str, around: str | None = None, width: int = QUOTE_LENGTH) -> str:
+    """``text`` on one line, at most ``width`` characters: a window centred on ``around``
+    when it occurs (case aside), with an ellipsis where the line goes on."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    words = " ".join((around or "").split())
+    start = text.casefold().find(words.casefold()) if words else -1
+    if start < 0:
+        return text[: width - 1].rstrip() + "…"
+    stop = start + len(words)
+    begin = start if stop - start >= width else max(0, start - (width - (stop - start)) // 2)
+    end = min(len(text), begin + width)
+    begin = max(0, end - width)
+    piece = text[begin:end]
+    if begin > 0:  # the ellipses take the place of a character at each cut end
+        piece = "…" + piece[1:].lstrip()
+    if end < len(text):
+        piece = piece[:-1].rstrip() + "…"
+    return piece
+
 
 # The look-behind lets a match start only where an address can: a run of "1.1.1..." is
 # tried once, not from each of its characters (which made the search quadratic).
@@ -85,12 +110,20 @@ class CrossView:
         found = self.scan.elements.get(element)
         return bool(found and found.present)
 
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """The notice's headings (a heading alone discloses nothing: quotes prefer a body line)."""
+        return frozenset(section.line for section in self.scan.document.sections)
+
     def evidence_line(self, *elements: str) -> int | None:
-        """The first line that discloses any of these elements."""
+        """The first body line that discloses any of these elements (a heading only when the
+        element has no other evidence)."""
         for element in elements:
             found = self.scan.elements.get(element)
             if found is not None and found.present and found.evidence:
-                return int(found.evidence[0].line)
+                lines = [int(e.line) for e in found.evidence]
+                body = [n for n in lines if n not in self.heading_lines]
+                return (body or lines)[0]
         return None
 
     def category_line(self) -> int | None:
@@ -109,11 +142,24 @@ class CrossView:
                 return dict(item)
         return None
 
-    def quote(self, line: int | None) -> str:
+    @cached_property
+    def statement_words(self) -> dict[tuple[str, int], str]:
+        """(kind, line) of each negative statement -> the words that matched on that line."""
+        found: dict[tuple[str, int], str] = {}
+        for kind, index, matched in statement_hits(self.lines, self.scan.document.language):
+            found.setdefault((kind, index + 1), matched)
+        return found
+
+    def stated(self, kind: str, line: int) -> tuple[Related, ...]:
+        """The related place of a negative statement, quoted around the words that say it."""
+        return self.related(line, self.statement_words.get((kind, line)))
+
+    def quote(self, line: int | None, around: str | None = None) -> str:
+        """Line ``line`` as a quote: the whole line when short, else a window of it around the
+        words ``around`` (where they occur in the line), else its start."""
         if not line or not 1 <= line <= len(self.lines):
             return ""
-        text = " ".join(self.lines[line - 1].split())
-        return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rstrip() + "…"
+        return quote_window(self.lines[line - 1], around)
 
     def first_line(self) -> int:
         """The notice's first non-empty line (its title), for omissions with no better place."""
@@ -122,9 +168,10 @@ class CrossView:
                 return number
         return 1
 
-    def related(self, line: int | None) -> tuple[Related, ...]:
+    def related(self, line: int | None, around: str | None = None) -> tuple[Related, ...]:
+        """The notice line a finding is about, quoted around the words that matched there."""
         line = line or self.first_line()
-        return (Related(self.display, line, self.quote(line)),)
+        return (Related(self.display, line, self.quote(line, around)),)
 
     def where(self, line: int | None) -> str:
         """``notice.md line 12`` for messages."""

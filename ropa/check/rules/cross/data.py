@@ -131,6 +131,6 @@ def notice_denies_special_data(cx: CrossView) -> Iterator[Problem]:
                 f"The notice {cx.display} says at line {line} that no sensitive data is "
                 f"processed, but activity {_id(activity)} records {names}.",
                 hint="Correct the notice or the record: they must tell the same story.",
-                related=cx.related(line),
+                related=cx.stated("no_sensitive_data", line),
             )
             return

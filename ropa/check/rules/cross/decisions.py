@@ -65,6 +65,6 @@ def notice_denies_automated_decisions(cx: CrossView) -> Iterator[Problem]:
             f"The notice {cx.display} says at line {line} {said}, but activity "
             f"{_id(activity)} records automated decisions or profiling.",
             hint="Correct the notice or the record: they must tell the same story.",
-            related=cx.related(line),
+            related=cx.stated("no_automated_decisions", line),
         )
         return

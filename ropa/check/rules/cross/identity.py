@@ -122,7 +122,7 @@ def authority_differs(cx: CrossView) -> Iterator[Problem]:
                 f"at line {line}, but entity {label(entity, 'entity_id')} is established in "
                 f"{country}, whose authority is {wanted}.",
                 hint=f"Name {wanted} in the notice as the authority to complain to.",
-                related=cx.related(line),
+                related=cx.related(line, authority["as_written"]),
             )
         elif not authority.get("current", True):
             wanted = own[0].name if own else authority["name"]
@@ -131,5 +131,5 @@ def authority_differs(cx: CrossView) -> Iterator[Problem]:
                 f"The notice {cx.display} names the authority by its former name "
                 f"'{authority['as_written']}' at line {line}; it is now {wanted}.",
                 hint=f"Write {wanted} in the notice.",
-                related=cx.related(line),
+                related=cx.related(line, authority["as_written"]),
             )

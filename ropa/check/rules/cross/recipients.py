@@ -80,7 +80,7 @@ def notice_vendor_not_in_record(cx: CrossView) -> Iterator[Problem]:
             f"The notice {cx.display} names {vendor['name']} at line {line}, but the "
             "Processors sheet has no such recipient: the record is incomplete.",
             hint=f"Add {vendor['name']} to the Processors sheet, or remove it from the notice.",
-            related=cx.related(line),
+            related=cx.related(line, str(vendor["name"]).split(" (")[0]),
         )
 
 

@@ -12,6 +12,8 @@ from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
 from ropa.check.vocabulary import purpose_keys, purpose_keys_of
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
+from ropa.model.triggers import same_clock
 from ropa.read.notice.entities import map_data_category
 from ropa.read.workbook import Row
 
@@ -48,9 +50,14 @@ def retention_contradicts_notice(cx: CrossView) -> Iterator[Problem]:
     record's periods only when both name the same purpose or kind of data (matched in five
     languages; broad kinds such as names and contact details do not count) and when no
     record row for that purpose or kind agrees. Periods are compared in days with a small
-    tolerance, so "24 months" and "2 years" agree.
+    tolerance, so "24 months" and "2 years" agree. What starts the clock is compared too:
+    "3 years after your last purchase" in the notice and "3 years" from "end of contract" in
+    the record differ (the events are read in five languages,
+    ``ropa/data/lexicon/retention_triggers.json``; an event ropa does not recognise on either
+    side is not compared). The record's event is its Trigger cell, or the period's own words.
 
-    Fix: correct the period in the notice or in the record, so that both say the same.
+    Fix: correct the period (or the event it runs from) in the notice or in the record, so that
+    both say the same.
     """
     rows: list[tuple[Row, Row, int, set[str]]] = []
     for activity in cx.external:
@@ -73,21 +80,60 @@ def retention_contradicts_notice(cx: CrossView) -> Iterator[Problem]:
         if not keys:
             continue
         candidates = [entry for entry in rows if entry[3] & keys]
-        if not candidates or any(_agree(int(days), entry[2]) for entry in candidates):
+        trigger = period.get("trigger")
+        if not candidates or any(
+            _agree(int(days), entry[2])
+            and same_clock(trigger, _row_trigger(cx, entry[1])) is not False
+            for entry in candidates
+        ):
+            continue
+        line = int(item["line"])
+        same_length = [entry for entry in candidates if _agree(int(days), entry[2])]
+        if same_length:  # as long, but from another event
+            activity, row, _, _ = same_length[0]
+            if row.number in reported:
+                continue
+            reported.add(row.number)
+            yield Problem(
+                cx.at("retention", row, "trigger" if row.text("trigger") else "period"),
+                msg(
+                    "XC114.trigger_differs",
+                    notice=cx.display,
+                    line=line,
+                    said=text,
+                    category=row.text("data_category") or _id(activity),
+                    activity=_id(activity),
+                    period=row.text("period"),
+                    trigger=_row_trigger(cx, row) or "",
+                    notice_trigger=str(trigger),
+                ),
+                hint=msg("XC114.trigger_differs.hint"),
+                related=cx.related(line, str(trigger)),
+            )
             continue
         activity, row, _, _ = candidates[0]
         if row.number in reported:
             continue
         reported.add(row.number)
-        line = int(item["line"])
         yield Problem(
             cx.at("retention", row, "period"),
             f"The notice {cx.display} says at line {line} '{text}', but the record keeps "
             f"'{row.text('data_category') or _id(activity)}' ({_id(activity)}) for "
             f"{row.text('period')}.",
             hint="Make the notice and the record state the same period.",
-            related=cx.related(line),
+            related=cx.related(line, text),
         )
+
+
+def _row_trigger(cx: CrossView, row: Row) -> str | None:
+    """What starts a record row's period: its trigger cell, else the period's own words
+    ("3 years after the contract ends")."""
+    if row.text("trigger"):
+        return row.text("trigger")
+    for parsed_row, period in cx.ctx.retention_periods:
+        if parsed_row is row:
+            return period.trigger
+    return None
 
 
 def _row_days(cx: CrossView, row: Row) -> int | None:

@@ -65,7 +65,7 @@ def notice_denies_transfers(cx: CrossView) -> Iterator[Problem]:
             f"outside the EU/EEA, but activity {_id(activity)} transfers data to "
             f"{transfer.text('country')}.",
             hint="Correct the notice or the record: they must tell the same story.",
-            related=cx.related(line),
+            related=cx.stated("no_third_country_transfer", line),
         )
         return
 
