@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ropa.check.rule import rule
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Location, Problem, Severity
+from ropa.model.messages import Joined, Message, joined, msg
 
 
 @rule("RP118", "not-a-ropa-workbook", Severity.ERROR, "Art. 30(1)")
@@ -26,23 +27,29 @@ def not_a_ropa_workbook(ctx: RecordView) -> Iterator[Problem]:
     if foreign is None:
         return
     file = ctx.workbook.display
-    sheets = ", ".join(f"'{name}'" for name in foreign.sheets) or "no sheets"
+    sheets: Joined | Message = (
+        joined(msg("phrase.quoted", text=name) for name in foreign.sheets)
+        if foreign.sheets
+        else msg("RP118.no_sheets")
+    )
     if foreign.layout:
-        said = (
-            f"This is not a ropa workbook (its sheets: {sheets}). It looks like a record in "
-            f"another layout: {foreign.title} ({foreign.reason})."
+        said = msg(
+            "RP118.foreign_layout",
+            sheets=sheets,
+            title=foreign.title or "",
+            reason=foreign.reason or "",
         )
     elif foreign.headings:
-        seen = "; ".join(f"'{text}'" for _, _, text in foreign.headings)
-        said = (
-            f"This is not a ropa workbook (its sheets: {sheets}), and no layout ropa knows "
-            f"fits it. The first rows of '{foreign.headings[0][0]}' say: {seen}."
+        seen = joined(
+            (msg("phrase.quoted", text=text) for _, _, text in foreign.headings),
+            "list.semicolon",
         )
+        said = msg("RP118.unknown_layout", sheets=sheets, sheet=foreign.headings[0][0], seen=seen)
     else:
-        said = f"This is not a ropa workbook, and it holds no text (its sheets: {sheets})."
+        said = msg("RP118.no_text", sheets=sheets)
     hint = (
-        f"Run: ropa import {file} --output record.xlsx  (then: ropa check record.xlsx)"
+        msg("RP118.import_hint", file=file)
         if foreign.layout or foreign.headings
-        else "Run ropa init record.xlsx for a template."
+        else msg("RP118.init_hint")
     )
     yield Problem(Location(file), said, hint=hint)

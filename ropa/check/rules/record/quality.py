@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import label, term
+from ropa.check.rules.record.common import row_label, term
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, is_eea
+from ropa.model.messages import Message, msg
 from ropa.model.placeholders import placeholder
 from ropa.model.recipients import CATEGORY, recipient_kind
 from ropa.model.text import fold
@@ -55,9 +56,13 @@ def placeholder_value(ctx: RecordView) -> Iterator[Problem]:
                 if found:
                     yield Problem(
                         ctx.at(sheet.spec.key, row, spec.key),
-                        f"'{spec.title(ctx.lang)}' of {label(row, id_field, 'row')} says "
-                        f"'{found}', a placeholder rather than data.",
-                        hint="Replace it with the real value.",
+                        msg(
+                            "RP804.placeholder",
+                            column=spec.title(ctx.lang),
+                            row=row_label(row, id_field, "row"),
+                            value=found,
+                        ),
+                        hint=msg("RP804.hint"),
                     )
 
 
@@ -78,19 +83,19 @@ def copied_activity(ctx: RecordView) -> Iterator[Problem]:
     keys = [
         s.key for s in sheet.spec.fields if s.key in sheet.columns and s.key not in _COPY_IGNORED
     ]
-    seen: dict[tuple[str, ...], str] = {}
+    seen: dict[tuple[str, ...], str | Message] = {}
     for row in sheet.rows:
         values = tuple(fold(row.text(key)) for key in keys)
         if sum(1 for value in values if value) < _COPY_MIN_FIELDS:
             continue
-        who = label(row, "activity_id")
+        who = row_label(row, "activity_id")
         variants = [values] + [(*values[:i], "*", *values[i + 1 :]) for i in range(len(values))]
         original = next((seen[v] for v in variants if v in seen), None)
         if original is not None:
             yield Problem(
                 ctx.at("activities", row, "name"),
-                f"Activity '{who}' is a copy of '{original}': the two differ in at most one field.",
-                hint="Describe this activity's own processing, or delete the copy.",
+                msg("RP805.copy", activity=who, original=original),
+                hint=msg("RP805.hint"),
             )
         for variant in variants:
             seen.setdefault(variant, who)
@@ -112,9 +117,8 @@ def eea_transfer_as_third_country(ctx: RecordView) -> Iterator[Problem]:
         if code is not None and is_eea(code):
             yield Problem(
                 ctx.at("transfers", row, "country"),
-                f"The transfer of '{label(row, 'activity_id')}' goes to {code}, which is in the "
-                "EEA: it is not a transfer to a third country.",
-                hint="Delete the row from the Transfers sheet.",
+                msg("RP406.eea", activity=row_label(row, "activity_id"), country=code),
+                hint=msg("RP406.hint"),
             )
 
 
@@ -142,14 +146,11 @@ def internal_recipient_as_processor(ctx: RecordView) -> Iterator[Problem]:
             continue  # an authority or independent controller is rightly listed as a recipient
         kind = recipient_kind(row.text("name"))
         if kind is not None:
-            what = (
-                "a category of recipients" if kind == CATEGORY else "part of the controller itself"
-            )
+            what = msg("RP503.category" if kind == CATEGORY else "RP503.internal")
             yield Problem(
                 ctx.at("processors", row, "name"),
-                f"'{row.text('name')}' is {what}, not a processor: it needs no data processing "
-                "agreement and no Processors row.",
-                hint="Remove the row, or name the company that processes the data for you.",
+                msg("RP503.not_processor", name=row.text("name"), what=what),
+                hint=msg("RP503.hint"),
             )
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label, term, terms
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term, terms
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import Message, msg
 from ropa.read.workbook import Row
 
 
@@ -16,7 +17,7 @@ def _has_dpo(entity: Row) -> bool:
     return is_yes(entity, "dpo_designated") or has_content(entity, "dpo_name")
 
 
-def _large_scale_core(ctx: RecordView, entity: Row) -> str | None:
+def _large_scale_core(ctx: RecordView, entity: Row) -> Message | None:
     """Why an entity's activities may need a DPO under Art. 37(1)(b) or (c), or None."""
     key = entity.text("entity_id").casefold()
     for activity in ctx.rows("activities"):
@@ -25,11 +26,11 @@ def _large_scale_core(ctx: RecordView, entity: Row) -> str | None:
         if not is_yes(activity, "large_scale"):
             continue
         if is_yes(activity, "systematic_monitoring"):
-            return f"large-scale systematic monitoring ({activity.text('activity_id')})"
+            return msg("RP906.monitoring", activity=activity.text("activity_id"))
         if terms(activity, "special_categories", "special_category") or is_yes(
             activity, "criminal_data"
         ):
-            return f"large-scale special or criminal data ({activity.text('activity_id')})"
+            return msg("RP906.special", activity=activity.text("activity_id"))
     return None
 
 
@@ -46,9 +47,8 @@ def public_authority_without_dpo(ctx: RecordView) -> Iterator[Problem]:
         if is_yes(entity, "public_authority") and not _has_dpo(entity):
             yield Problem(
                 ctx.at("organisation", entity, "dpo_designated"),
-                f"Entity '{label(entity, 'entity_id')}' is a public authority but has no data "
-                "protection officer.",
-                hint="Designate a DPO (Art. 37(1)(a)) and record the name and contact.",
+                msg("RP905.no_dpo", entity=row_label(entity, "entity_id")),
+                hint=msg("RP905.hint"),
             )
 
 
@@ -71,9 +71,8 @@ def dpo_likely_required(ctx: RecordView) -> Iterator[Problem]:
         if reason is not None:
             yield Problem(
                 ctx.at("organisation", entity, "dpo_designated"),
-                f"Entity '{label(entity, 'entity_id')}' has no data protection officer but its "
-                f"record shows {reason}.",
-                hint="Designate a DPO, or document why this is not a core activity.",
+                msg("RP906.likely", entity=row_label(entity, "entity_id"), reason=reason),
+                hint=msg("RP906.hint"),
             )
 
 
@@ -94,9 +93,8 @@ def joint_controller_not_named(ctx: RecordView) -> Iterator[Problem]:
         if joint and not has_content(activity, "joint_controllers"):
             yield Problem(
                 ctx.at("activities", activity, "joint_controllers"),
-                f"Activity '{label(activity, 'activity_id')}' is under joint control, but "
-                "no joint controller is named.",
-                hint="Name the joint controller and reference the Art. 26 arrangement.",
+                msg("RP907.not_named", activity=row_label(activity, "activity_id")),
+                hint=msg("RP907.hint"),
             )
 
 
@@ -117,7 +115,6 @@ def joint_arrangement_missing(ctx: RecordView) -> Iterator[Problem]:
         if joint and not has_content(activity, "joint_arrangement"):
             yield Problem(
                 ctx.at("activities", activity, "joint_arrangement"),
-                f"Activity '{label(activity, 'activity_id')}' is under joint control, but no "
-                "Art. 26 arrangement is referenced.",
-                hint="Reference the arrangement that sets out each controller's responsibilities.",
+                msg("RP908.no_arrangement", activity=row_label(activity, "activity_id")),
+                hint=msg("RP908.hint"),
             )
