@@ -110,3 +110,41 @@ def test_a_transfer_register_keeps_its_other_columns(tmp_path: Path) -> None:
     assert rows[0]["Notes"] == "renewed 2026" and rows[0]["Imported from"].endswith("row 2")
     # A line with neither country nor recipient still keeps what it says.
     assert rows[1]["Purpose"] == "Backups" and rows[1]["Notes"] == "to be checked"
+
+
+def test_guidance_under_the_header_and_notes_under_the_data_are_no_activities(
+    tmp_path: Path,
+) -> None:
+    guidance = ["e.g. Finance, HR", "Why do you process the data?", "", "e.g. customers"]
+    guidance += ["e.g. contact details", "e.g. processors", "", "", "", "How long?", "", ""]
+    guidance += ["Choose from the list"]
+    data = ["HR", "Payroll", "", "Employees", "Bank account", "Pennyworth Payroll Ltd", ""]
+    data += ["", "", "6 years", "MFA", "Legal obligation", ""]
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Template"
+    for row in [ICO_HEADER, guidance, data, [], ["Notes: reviewed by the DPO on 1 March 2026"]]:
+        ws.append(row)
+    ws.append(["Retention follows the group's schedule"])
+    ws.merge_cells("A6:F6")  # a note merged across the sheet
+    ws.append(["HR", "Recruitment", "", "Applicants", "CVs", "", "", "", "", "6 months"])
+    book.save(tmp_path / "ico.xlsx")
+    result = ropa.import_record([tmp_path / "ico.xlsx"], tmp_path / "record.xlsx")
+    activities = result.rows["activities"]
+    assert [a["name"] for a in activities] == ["Payroll", "Recruitment"]
+    assert activities[0]["owner"] == "HR"  # the note did not become a purpose of Payroll
+    notes = result.rows["organisation"][0]["Imported notes"]
+    assert "row 2 (the template's guidance under the header): e.g. Finance, HR" in notes
+    assert "row 5 (a note about the sheet, not a record): Notes: reviewed" in notes
+    assert "row 6 (a note about the sheet, not a record): Retention follows" in notes
+    assert result.sources[0].sheets[0].set_aside == [
+        "row 2: the template's guidance under the header",
+        "row 5: a note about the sheet, not a record",
+        "row 6: a note about the sheet, not a record",
+    ]
+    shown = runner.invoke(
+        app, ["import", str(tmp_path / "ico.xlsx"), "-o", str(tmp_path / "t.xlsx")]
+    )
+    assert "row 2: the template's guidance under the header: not read as a record" in " ".join(
+        shown.output.split()
+    )

@@ -101,6 +101,12 @@ def render_import(
                     )
                     table.add_row("  " + escape(heading), f"[dim]{what}[/dim]")
                 console.print(table)
+        for sheet in source.sheets:
+            for what in sheet.set_aside:
+                console.print(
+                    f"  sheet '{escape(sheet.sheet)}' {escape(what)}: not read as a record; "
+                    "kept in Organisation › Imported notes"
+                )
         for name in source.skipped_sheets:
             console.print(
                 f"  sheet '{escape(name)}': not a register; copied unchanged into the record"

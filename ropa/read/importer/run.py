@@ -15,7 +15,7 @@ from ropa.read.importer.detect import Detection, detect
 from ropa.read.importer.layouts import Layout, layout
 from ropa.read.importer.mapping import MappingFile, SheetPlan, plan_sheet, rematch
 from ropa.read.importer.source import Source, SourceSheet, read_source
-from ropa.read.importer.split import extra_heading, extras_sheet, read_plan
+from ropa.read.importer.split import SheetRead, extra_heading, extras_sheet, read_plan
 from ropa.read.workbook import WorkbookError
 
 
@@ -30,6 +30,7 @@ class SheetReport:
     mapped: list[tuple[str, str, str]]  # heading, target, how
     extras: list[str]
     empty_extras: list[str] = field(default_factory=list)  # extras no row fills
+    set_aside: list[str] = field(default_factory=list)  # rows that are guidance or notes
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class SheetReport:
             "mapped": [{"heading": h, "field": t, "how": how} for h, t, how in self.mapped],
             "extras": self.extras,
             "extras_empty_in_source": self.empty_extras,
+            "rows_set_aside": self.set_aside,
         }
 
 
@@ -132,10 +134,12 @@ def import_sources(
         entity = _organisation(record, plans)
         sheets = []
         for plan in plans:
-            read, empty = read_plan(plan, record, entity)
-            sheets.append(_sheet_report(plan, read, empty))
+            read = read_plan(plan, record, entity)
+            sheets.append(_sheet_report(plan, read))
             keep = empty_columns.setdefault(extras_sheet(plan), [])
-            keep += [h for h in (extra_heading(plan, e) for e in empty) if h not in keep]
+            keep += [
+                h for h in (extra_heading(plan, e) for e in read.empty_extras) if h not in keep
+            ]
         used = {plan.match.sheet.name for plan in plans}
         skipped = [s for s in source.sheets if s.name not in used and s.has_content()]
         kept += [(source.display, s) for s in skipped]
@@ -176,7 +180,7 @@ def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
     return None
 
 
-def _sheet_report(plan: SheetPlan, read: int, empty: list[str]) -> SheetReport:
+def _sheet_report(plan: SheetPlan, read: SheetRead) -> SheetReport:
     mapped = [(c.heading, c.target, c.how) for c in plan.columns if c.target]
     extras = [c.heading for c in plan.columns if not c.target]
     return SheetReport(
@@ -185,10 +189,11 @@ def _sheet_report(plan: SheetPlan, read: int, empty: list[str]) -> SheetReport:
         plan.layout.name,
         plan.part.rows,
         plan.header_row + 1,
-        read,
+        read.rows,
         mapped,
         extras,
-        empty,
+        read.empty_extras,
+        read.set_aside,
     )
 
 

@@ -8,6 +8,7 @@ business function or department alone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ropa.model.schema import record_schema
@@ -25,6 +26,7 @@ from ropa.read.importer.parts import (
     retention,
     transfers,
 )
+from ropa.read.importer.rows import GUIDANCE_ROWS, is_guidance, is_note
 
 Cells = dict[str, list[tuple[str, str, str]]]  # target -> [(text, cell, heading)]
 
@@ -38,6 +40,8 @@ class _Sheet:
         self.file, self.name = plan.source.display, plan.match.sheet.name
         self.current: dict[str, Any] | None = None
         self.filled: set[int] = set()  # the extra columns that hold a value somewhere
+        self.skipped: list[str] = []  # rows that are no record, and what they are
+        self.started = False
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -74,6 +78,26 @@ class _Sheet:
 
     # --- rows ----------------------------------------------------------------------------
 
+    def set_aside(self, number: int, texts: list[str], what: str) -> bool:
+        """Keep a row that is no record (guidance, a note) in the organisation's notes."""
+        entity = self.entity or self.record.entity(None)
+        row = next(r for r in self.record.rows["organisation"] if r["entity_id"] == entity)
+        append_text(row, NOTES, f"{self.name} › row {number} ({what}): {' | '.join(texts)}")
+        self.skipped.append(f"row {number}: {what}")
+        return True
+
+    def not_a_record(self, cells: Cells, extras: dict[str, str], offset: int) -> bool:
+        if self.plan.layout.schema_sheets:
+            return False
+        texts = list(dict.fromkeys([t for found in cells.values() for t, _, _ in found]))
+        texts += [t for t in extras.values() if t not in texts]
+        number = self.plan.header_row + offset + 2
+        if not self.started and offset < GUIDANCE_ROWS and is_guidance(texts):
+            return self.set_aside(number, texts, "the template's guidance under the header")
+        if is_note(texts, number - 1, self.plan.match.sheet.merged):
+            return self.set_aside(number, texts, "a note about the sheet, not a record")
+        return False
+
     def run(self) -> int:
         grid = self.plan.match.sheet.grid
         read = 0
@@ -82,6 +106,9 @@ class _Sheet:
             cells, extras = self.cells(grid_row, number)
             if not cells and not extras:
                 continue
+            if self.not_a_record(cells, extras, offset):
+                continue
+            self.started = True
             read += 1
             rows = self.plan.part.rows
             if self.plan.layout.schema_sheets:
@@ -171,10 +198,19 @@ def extras_sheet(plan: SheetPlan) -> str:
     return "activities"
 
 
-def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> tuple[int, list[str]]:
-    """Read one planned sheet into ``record``: the number of source rows read, and the
-    headings of the extra columns no row fills (kept as empty columns, not dropped)."""
+@dataclass
+class SheetRead:
+    """What reading one sheet did: rows read, the extra columns no row fills (kept as empty
+    columns, not dropped), and the rows set aside as guidance or notes."""
+
+    rows: int
+    empty_extras: list[str]
+    set_aside: list[str]
+
+
+def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> SheetRead:
+    """Read one planned sheet into ``record``."""
     sheet = _Sheet(plan, record, entity)
     read = sheet.run()
     empty = [c.heading for c in plan.columns if c.target is None and c.index not in sheet.filled]
-    return read, empty
+    return SheetRead(read, empty, sheet.skipped)
