@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa.model.messages import Message, msg
 from ropa.model.schema import FieldSpec, SheetSpec
 from ropa.model.text import clean_cell, header_key
 from ropa.read.cells import Value, as_text, clean_value, column_letter, split_multi
@@ -44,7 +45,7 @@ class Notice:
     sheet: str | None
     row: int | None
     column: str | None
-    detail: str
+    detail: str | Message
 
 
 @dataclass(slots=True)
@@ -129,8 +130,7 @@ def _map_columns(
                     sheet_name,
                     row_number,
                     column_letter(position),
-                    f"'{text}' repeats the column in {column_letter(columns[key])}; "
-                    "only the first one is read",
+                    msg("RP109.repeats", heading=text, first=column_letter(columns[key])),
                 )
             )
         else:
@@ -211,7 +211,9 @@ def _merged_notices(name: str, merged: list[Merged], header_index: int) -> list[
             continue  # merged title rows above the header are harmless
         span = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
         notices.append(
-            Notice("merged-cells", name, top + 1, column_letter(left), f"cells {span} are merged")
+            Notice(
+                "merged-cells", name, top + 1, column_letter(left), msg("RP114.merged", span=span)
+            )
         )
     return notices
 

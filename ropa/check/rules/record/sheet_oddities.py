@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ropa.check.rule import rule
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Location, Problem, Severity
+from ropa.model.messages import msg
 
 
 @rule("RP108", "hidden-sheet", Severity.WARNING, "Art. 30(4)")
@@ -24,8 +25,8 @@ def hidden_sheet(ctx: RecordView) -> Iterator[Problem]:
         if notice.kind == "hidden-sheet":
             yield Problem(
                 Location(ctx.workbook.display, notice.sheet),
-                f"Sheet '{notice.sheet}' is hidden; it was read all the same.",
-                hint="Unhide it so that everyone who reads the record sees it.",
+                msg("RP108.hidden", sheet=notice.sheet or ""),
+                hint=msg("RP108.hint"),
             )
 
 
@@ -41,8 +42,8 @@ def duplicate_header(ctx: RecordView) -> Iterator[Problem]:
         if notice.kind == "duplicate-header":
             yield Problem(
                 Location(ctx.workbook.display, notice.sheet, notice.row, notice.column),
-                f"Duplicate column: {notice.detail}.",
-                hint="Merge the columns or rename one of them.",
+                msg("RP109.duplicate", detail=notice.detail),
+                hint=msg("RP109.hint"),
             )
 
 
@@ -66,8 +67,8 @@ def merged_cells(ctx: RecordView) -> Iterator[Problem]:
         if notice.kind == "merged-cells":
             yield Problem(
                 Location(ctx.workbook.display, notice.sheet, notice.row, notice.column),
-                f"The {notice.detail}; each was read with the top-left value.",
-                hint="Unmerge them and fill in the value on every row.",
+                msg("RP114.read_top_left", detail=notice.detail),
+                hint=msg("RP114.hint"),
             )
 
 
@@ -83,14 +84,14 @@ def hidden_rows_or_columns(ctx: RecordView) -> Iterator[Problem]:
     for location in _notices(ctx, "hidden-row"):
         yield Problem(
             location,
-            f"Row {location.row} of '{location.sheet}' is hidden; it was read all the same.",
-            hint="Unhide the row so every reader of the record sees it.",
+            msg("RP115.row_hidden", row=location.row or 0, sheet=location.sheet or ""),
+            hint=msg("RP115.row_hint"),
         )
     for location in _notices(ctx, "hidden-column"):
         yield Problem(
             location,
-            f"Column {location.column} of '{location.sheet}' is hidden; it was read all the same.",
-            hint="Unhide the column so every reader of the record sees it.",
+            msg("RP115.column_hidden", column=location.column or "", sheet=location.sheet or ""),
+            hint=msg("RP115.column_hint"),
         )
 
 
@@ -107,6 +108,6 @@ def formula_without_value(ctx: RecordView) -> Iterator[Problem]:
     for location in _notices(ctx, "formula-without-value"):
         yield Problem(
             location,
-            f"{location.cell} holds a formula with no saved result; ropa read it as empty.",
-            hint="Open and save the workbook in Excel, or paste the value instead of the formula.",
+            msg("RP116.no_result", cell=location.cell or ""),
+            hint=msg("RP116.hint"),
         )

@@ -13,6 +13,7 @@ from ropa.check.views.record import RecordView
 from ropa.model.dates import parse_date
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, destination
+from ropa.model.messages import joined, msg
 from ropa.model.schema import FieldSpec
 from ropa.model.vocab import is_none, vocabulary
 
@@ -51,11 +52,13 @@ def _invalid_in_column(
         for item in items:
             if vocab.match(item) is None and not is_none(item):
                 guess = suggest_label(name, item, ctx.lang)
-                choices = "; ".join(vocab.choices(ctx.lang)[:8])
+                choices = joined(vocab.choices(ctx.lang)[:8], "list.semicolon")
                 yield Problem(
                     ctx.at(sheet, row, spec.key),
-                    f"'{item}' is not a recognised value for '{spec.title(ctx.lang)}'.",
-                    hint=f"Did you mean '{guess}'?" if guess else f"Use one of: {choices}.",
+                    msg("RP110.not_recognised", value=item, column=spec.title(ctx.lang)),
+                    hint=msg("hint.did_you_mean", guess=guess)
+                    if guess
+                    else msg("RP110.use_one_of", choices=choices),
                     reference=spec.article,
                 )
 
@@ -78,8 +81,12 @@ def invalid_date(ctx: RecordView) -> Iterator[Problem]:
                 if value is not None and parse_date(value).value is None:
                     yield Problem(
                         ctx.at(sheet.spec.key, row, spec.key),
-                        f"'{row.text(spec.key)}' in '{spec.title(ctx.lang)}' is not a date.",
-                        hint="Write the date as YYYY-MM-DD, e.g. 2026-03-31.",
+                        msg(
+                            "RP111.not_a_date",
+                            value=row.text(spec.key),
+                            column=spec.title(ctx.lang),
+                        ),
+                        hint=msg("RP111.hint"),
                         reference=spec.article,
                     )
 
@@ -102,8 +109,8 @@ def invalid_email(ctx: RecordView) -> Iterator[Problem]:
                 if text and not _EMAIL.fullmatch(text.removeprefix("mailto:")):
                     yield Problem(
                         ctx.at(sheet.spec.key, row, spec.key),
-                        f"'{text}' in '{spec.title(ctx.lang)}' is not an e-mail address.",
-                        hint="Write one address, e.g. privacy@example.com.",
+                        msg("RP113.not_an_address", value=text, column=spec.title(ctx.lang)),
+                        hint=msg("RP113.hint"),
                         reference=spec.article,
                     )
 
@@ -138,7 +145,7 @@ def invalid_country(ctx: RecordView) -> Iterator[Problem]:
                     if item and known(item) is None:
                         yield Problem(
                             ctx.at(sheet.spec.key, row, spec.key),
-                            f"'{item}' is not an ISO 3166-1 country code.",
-                            hint="Use the two-letter code, e.g. SE, NO, DK, FI, DE, US, GB.",
+                            msg("RP112.not_a_country", value=item),
+                            hint=msg("RP112.hint"),
                             reference=spec.article,
                         )
