@@ -99,8 +99,9 @@ def data_sources() -> str:
         "lexicon ropa uses is a data file in `ropa/data/`, with its source. *Compiled* is the",
         "date the file was written; *verified* is the date it was last checked, and the official",
         "page it was checked against. A file without a verified date has not been checked",
-        "against an official source. `ropa check` reports RP810 when the legal and vocabulary",
-        "files were verified more than 12 months before the day of the check.",
+        "against an official source; where it says what it was compared with instead, the",
+        "rules that apply it say so in their hints. `ropa check` reports RP810 when the legal",
+        "and vocabulary files were verified more than 12 months before the day of the check.",
         "",
         "| file | source | compiled | verified | against |",
         "|---|---|---|---|---|",
@@ -110,9 +111,12 @@ def data_sources() -> str:
         data = load_data(relative)
         if isinstance(data, dict) and "source" in data:
             found = provenance(relative)
+            against = found.verified_against or ""
+            if found.compared_with:  # could not be checked: say what it was compared with
+                against = f"not verified; compared with {found.compared_with}"
             lines.append(
                 f"| `{relative}` | {found.source} | {found.compiled} | "
-                f"{found.verified_on or 'no date'} | {found.verified_against or ''} |"
+                f"{found.verified_on or 'no date'} | {against} |"
             )
     return "\n".join(lines)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ropa.model.countries import member_state
+from ropa.model.provenance import provenance
 from ropa.model.resources import data_dir, load_data
 
 #: Signals an entry may require; the rules decide which of them an activity shows.
@@ -53,6 +54,7 @@ class DpiaList:
     source: str
     file: str
     entries: tuple[ListEntry, ...]
+    verified: bool = True  # False: not checked against the authority's own text
 
     @property
     def reference(self) -> str:
@@ -86,6 +88,7 @@ def _lists() -> dict[str, DpiaList]:
             source=data["source"],
             file=relative,
             entries=tuple(_entry(raw) for raw in data["entries"]),
+            verified=provenance(relative).verified_on is not None,
         )
     return found
 

@@ -3,7 +3,9 @@
 Every legal and vocabulary file states ``source``, ``compiled`` (the date it was written) and
 ``verified`` (``on``: the date it was last checked, ``against``: the official page it was
 checked against). Older lexicon files state only a ``date``, which counts as compiled and
-not verified; a ``verified`` that is only a text says how, not when.
+not verified; a ``verified`` that is only a text says how, not when. A file that could not be
+checked against the official text says so with ``on`` and ``against`` null and
+``compared_with``: what it was compared with instead.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Provenance:
     compiled: str
     verified_on: str | None
     verified_against: str | None
+    compared_with: str | None = None  # what an unverified file was compared with instead
 
     @property
     def verified_date(self) -> dt.date | None:
@@ -47,6 +50,7 @@ def provenance(relative: str) -> Provenance:
         compiled=data.get("compiled") or data.get("date", ""),
         verified_on=verified.get("on"),
         verified_against=verified.get("against"),
+        compared_with=verified.get("compared_with"),
     )
 
 
@@ -61,5 +65,10 @@ def legal_provenance() -> tuple[Provenance, ...]:
 
 
 def oldest_verification() -> Provenance:
-    """The legal or vocabulary file checked longest ago (one never checked counts first)."""
-    return min(legal_provenance(), key=lambda item: (item.verified_on or "", item.file))
+    """The legal or vocabulary file checked longest ago (one never checked counts first).
+
+    A file that states it could not be checked against the official text (``compared_with``)
+    does not count: its age is not the install's, and the rules that apply it say so.
+    """
+    checked = [item for item in legal_provenance() if item.compared_with is None]
+    return min(checked, key=lambda item: (item.verified_on or "", item.file))

@@ -56,7 +56,9 @@ def dpia_on_national_list(ctx: RecordView) -> Iterator[Problem]:
     out the activity. Some entries apply with a single signal, such as a whistleblowing
     system in Finland or location data combined with health data in Norway, where the
     WP248 count of RP701 would not. ropa reads the signals from the record's columns and
-    words, so it reports a warning; a documented "not required" is accepted.
+    words, so it reports a warning; a documented "not required" is accepted. A list ropa could
+    not check against the authority's own text (IMY's, in this release: see
+    docs/data-sources.md) says so in the hint.
 
     Fix: carry out the DPIA and set the status to Done with its reference, or set Not
     required and document in the DPIA reference column why the listed case does not apply.
@@ -77,7 +79,7 @@ def dpia_on_national_list(ctx: RecordView) -> Iterator[Problem]:
                 entry=entry.id,
                 label=entry.label,
             ),
-            hint=msg("RP703.hint"),
+            hint=msg("RP703.hint" if national.verified else "RP703.hint_unverified"),
             reference=national.reference,
         )
 
