@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label, term, terms
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term, terms
 from ropa.check.rules.record.lawful_basis import has_art9_condition
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import CriminalDataRule, country_code, criminal_data_rule, national_id_rule
+from ropa.model.messages import joined, msg
 from ropa.read.workbook import Row
 
 
@@ -28,14 +29,15 @@ def special_category_without_condition(ctx: RecordView) -> Iterator[Problem]:
     for activity in ctx.rows("activities"):
         found = terms(activity, "special_categories", "special_category")
         if found and not has_art9_condition(ctx, activity):
-            names = ", ".join(t.label(ctx.lang) for t in found)
+            names = joined(t.label(ctx.lang) for t in found)
             yield Problem(
                 ctx.at("activities", activity, "special_categories"),
-                f"Activity '{activity.text('activity_id')}' processes special categories "
-                f"({names}) but no purpose names an Art. 9(2) condition.",
-                hint="Give the Art. 9(2) condition in "
-                f"'{ctx.header('purposes', 'art9_condition')}' on the "
-                f"{ctx.sheet_name('purposes')} sheet.",
+                msg("RP301.no_condition", activity=activity.text("activity_id"), categories=names),
+                hint=msg(
+                    "RP301.hint",
+                    column=ctx.header("purposes", "art9_condition"),
+                    sheet=ctx.sheet_name("purposes"),
+                ),
             )
 
 
@@ -56,13 +58,13 @@ def criminal_data_without_authority(ctx: RecordView) -> Iterator[Problem]:
         if is_yes(activity, "criminal_data") and not has_content(
             activity, "criminal_data_authority"
         ):
+            laws = [
+                msg("phrase.parenthesised", text=r.short) for r in _criminal_rules(ctx, activity)
+            ]
             yield Problem(
                 ctx.at("activities", activity, "criminal_data_authority"),
-                f"Activity '{activity.text('activity_id')}' processes criminal-offence data "
-                "without naming the authority for it.",
-                hint="Name the law that authorises processing criminal-offence data here"
-                + "".join(f" ({item.short})" for item in _criminal_rules(ctx, activity))
-                + ".",
+                msg("RP302.no_authority", activity=activity.text("activity_id")),
+                hint=msg("RP302.hint_laws", laws=joined(laws, " ")) if laws else msg("RP302.hint"),
             )
 
 
@@ -88,10 +90,10 @@ def national_id_without_justification(ctx: RecordView) -> Iterator[Problem]:
             reference = "Art. 87" + "".join(f"; {r}" for r in rules)
             yield Problem(
                 ctx.at("activities", activity, "national_id_justification"),
-                f"Activity '{activity.text('activity_id')}' processes national identity "
-                "numbers without a justification.",
-                hint="Explain why the number is needed"
-                + (f" under {' / '.join(rules)}." if rules else "."),
+                msg("RP303.no_justification", activity=activity.text("activity_id")),
+                hint=msg("RP303.hint_rules", rules=joined(rules, " / "))
+                if rules
+                else msg("RP303.hint"),
                 reference=reference,
             )
 
@@ -134,10 +136,13 @@ def art9_condition_without_law(ctx: RecordView) -> Iterator[Problem]:
         if not _PROVISION.search(purpose.text("legal_reference")):
             yield Problem(
                 ctx.at("purposes", purpose, "legal_reference"),
-                f"Purpose '{purpose.text('purpose')}' of activity "
-                f"{purpose.text('activity_id')} relies on Art. 9(2)({found.code}) but names "
-                "no Union or Member State law.",
-                hint="Name the act and section that provides for this condition.",
+                msg(
+                    "RP304.no_law",
+                    purpose=purpose.text("purpose"),
+                    activity=purpose.text("activity_id"),
+                    condition=msg("phrase.art9_2", letter=found.code),
+                ),
+                hint=msg("RP304.hint"),
                 reference=f"Art. 9(2)({found.code})",
             )
 
@@ -161,10 +166,13 @@ def explicit_consent_without_mechanism(ctx: RecordView) -> Iterator[Problem]:
         ):
             yield Problem(
                 ctx.at("purposes", purpose, "consent_mechanism"),
-                f"Purpose '{purpose.text('purpose')}' of activity "
-                f"{purpose.text('activity_id')} relies on explicit consent (Art. 9(2)(a)) "
-                "without describing how it is obtained.",
-                hint="Describe the express statement and how it is recorded.",
+                msg(
+                    "RP305.no_mechanism",
+                    purpose=purpose.text("purpose"),
+                    activity=purpose.text("activity_id"),
+                    condition=msg("phrase.art9_2", letter="a"),
+                ),
+                hint=msg("RP305.hint"),
             )
 
 
@@ -189,12 +197,13 @@ def criminal_data_authority_not_a_law(ctx: RecordView) -> Iterator[Problem]:
         rules = _criminal_rules(ctx, activity)
         if any(item.cited_in(text) for item in rules) or _PROVISION.search(text):
             continue
-        names = " / ".join(item.short for item in rules)
+        names = [item.short for item in rules]
         yield Problem(
             ctx.at("activities", activity, "criminal_data_authority"),
-            f"Activity '{label(activity, 'activity_id')}' names '{text}' as its authority for "
-            "criminal-offence data, which is no legal provision.",
-            hint="Name the provision" + (f", e.g. {names}." if names else "."),
+            msg("RP306.not_a_law", activity=row_label(activity, "activity_id"), text=text),
+            hint=msg("RP306.hint_names", names=joined(names, " / "))
+            if names
+            else msg("RP306.hint"),
             reference="Art. 10" + "".join(f"; {item.provision}" for item in rules),
         )
 
