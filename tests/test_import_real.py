@@ -7,6 +7,7 @@ into the project: the expectations below are counts and a few field names.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +15,7 @@ import pytest
 
 import ropa
 from ropa.model.vocab import vocabulary
+from ropa.read.importer import import_sources
 from ropa.read.importer.block import label_of
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real-records"
@@ -182,3 +184,67 @@ def test_real_file_imports_and_checks(
     assert not missing, missing[:5]
     codes = {finding.code for finding in ropa.check([out]).findings}
     assert not codes & {"RP101", "RP102"}, codes
+
+
+# layout-mappings.json: the headings of ten layouts and the ropa field each belongs in, as
+# the team mapped them by hand. A sheet headed with a layout's headings must be recognised as
+# that layout and map (nearly) every heading that has a field to that field.
+MAPPED_LAYOUTS = {
+    "ico-controller-template": "ico-controller",
+    "fides-datamap-template": "ico-controller",
+    "gdpr-skill-ropa-template": "ico-controller",
+    "cisoassistant-processings-flat": "ciso-assistant",
+    "amersfoort-register": "nl-verwerkingsregister",
+    "no-behandlingsoversikt": "no-behandlingsprotokoll",
+    "cnil-registre": "cnil-registre",
+    "vonq-bv-record": "generic",
+    "privado-ropa-report": "generic",
+}
+
+
+#: The importer's instructions (not schema fields) and the field each fills.
+_FILLS = {
+    "activities.dpia_required": "activities.dpia_status",
+    "activities.internal_recipients": "activities.recipients",
+    "activities.special_flag": "activities.special_categories",
+}
+
+
+def _agrees(target: str, expected: str) -> bool:
+    target = _FILLS.get(target, target)
+    sheet, field = target.split(".", 1)
+    if target in expected or f"{sheet}.*" in expected or field in expected:
+        return True
+    # A contact cell is split into address, e-mail and phone, whichever of them it maps to.
+    contact = ("organisation.address", "organisation.contact_email", "organisation.contact_phone")
+    if target in contact and any(c in expected for c in contact):
+        return True
+    # Recipients become Processors rows (named ones) or stay categories: either is the field.
+    return target == "activities.recipients" and (
+        "processors" in expected or "recipient" in expected
+    )
+
+
+@pytest.mark.parametrize("key", sorted(MAPPED_LAYOUTS))
+def test_the_mapped_headings_of_each_layout(key: str, tmp_path: Path) -> None:
+    entry = json.loads((REAL / "layout-mappings.json").read_text(encoding="utf-8"))[key]
+    # Rows of the table, not pseudo-headings for a contact block or a separate file.
+    columns = [
+        c for c in entry["columns"] if not c["header"].startswith(("[", "sub-processor CSV"))
+    ]
+    book = openpyxl.Workbook()
+    book.active.append([c["header"] for c in columns])
+    book.active.append(["x"] * len(columns))
+    book.save(tmp_path / "layout.xlsx")
+    result = import_sources([tmp_path / "layout.xlsx"])
+    assert result.sources[0].layout == MAPPED_LAYOUTS[key]
+    mapped = {h: t for sheet in result.sources[0].sheets for h, t, _ in sheet.mapped}
+    wanted = [c for c in columns if c["ropa"]]
+    found = [c for c in wanted if c["header"] in mapped]
+    assert len(found) >= 0.85 * len(wanted), [c["header"] for c in wanted if c not in found]
+    wrong = [
+        (c["header"], mapped[c["header"]])
+        for c in found
+        if not _agrees(mapped[c["header"]], c["ropa"])
+    ]
+    assert not wrong
