@@ -9,10 +9,19 @@ DTDs and entities refused as defusedxml does) finds the hidden rows and columns,
 formulas without a value and the used range; :func:`check_extent` refuses a range over the
 cell cap before calamine sees the sheet. Attributes are matched as XML, whatever the
 quoting, spacing or namespace prefix, and cells without an ``r`` are counted by position.
+
+Most sheets have nothing to find, and calling Python for each of their million elements
+would cost more than calamine's whole read. So each sheet is first read by :class:`_Quick`:
+expat still parses it (well-formedness and the refusal of DTDs are unchanged) but without
+callbacks, and byte patterns, which run in C, look for anything a full scan could report:
+a ``hidden`` attribute, a formula, a comment, DTD or processing instruction, a prefixed
+element, a cell or row whose reference is not a plain ``r="A1"``. Only a sheet with none
+of these, and a used range within the caps, is done with; any other is scanned in full.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
@@ -42,8 +51,10 @@ class SheetOddities:
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[int] = field(default_factory=list)  # 1-based
     formulas_without_value: list[str] = field(default_factory=list)  # cell references
-    rows: int = 0  # the last row holding a value (1-based), 0 if none
-    columns: int = 0  # the last column holding a value (1-based), 0 if none
+    # The last row and column holding a value (1-based), 0 if none; from the fast path, the
+    # last of any cell (valued or not), which is what the caps are then checked against.
+    rows: int = 0
+    columns: int = 0
     farthest: str = ""  # the reference of a cell at the far edge of the used range
 
 
@@ -85,11 +96,8 @@ class _SheetScan:
         self.valued = False  # ... and a saved value
         self.in_value = False
         self.local: dict[str, str] = {}
-        parser = expat.ParserCreate()  # no namespace processing: names match by local part
+        parser = _parser()  # no namespace processing: names match by local part
         parser.StartElementHandler = self.start
-        parser.StartDoctypeDeclHandler = _forbid
-        parser.EntityDeclHandler = _forbid
-        parser.ExternalEntityRefHandler = _forbid  # type: ignore[assignment]
         self.parser = parser
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
@@ -154,6 +162,118 @@ class _SheetScan:
         self.parser.EndElementHandler = None
 
 
+#: What an ordinary sheet never holds: a comment, DTD or processing instruction, a formula,
+#: a prefixed cell, row or value, a cell or row whose first attribute is not a plain ``r``.
+_ODD = re.compile(
+    rb"<(?:[!?]|f[\s/>]|c(?! r=\"[A-Z]{1,3}[0-9]{1,7}\")[\s/>]|row(?! r=\"[0-9]{1,7}\")[\s/>]"
+    rb"|[A-Za-z_][\w.-]*:(?:c|row|v|is|f)[\s/>])"
+)
+_HIDDEN = re.compile(rb"hidden\s*=")
+_CELLS = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_ROWS = re.compile(rb'<row r="([0-9]{1,7})"')
+#: The XML declaration, and the encodings whose tags are the ASCII bytes matched here.
+_DECLARATION = re.compile(rb"<\?xml[^<>?]*\?>")
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
+_ASCII_TAGS = (b"utf-8", b"utf8")
+
+
+class _Quick:
+    """The fast path: bounds of the used range of a sheet without anything to report.
+
+    Chunks are cut at their last ``<``, so every pattern (none spans a ``<`` but at its
+    start) sees whole tags. The bounds are the largest row and column of any cell or row
+    element, valued or not, so at least the used range the full scan finds; ``ordinary``
+    turns false as soon as the sheet holds anything the full scan could report.
+    """
+
+    def __init__(self, parser: Any) -> None:
+        self.parser = parser
+        self.ordinary = True
+        self.start = True
+        self.carry = b""
+        self.rows = 0
+        self.columns = ""  # the letters of the farthest column so far
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        self.parser.Parse(chunk, final)
+        if not self.ordinary:
+            return
+        buffer = self.carry + chunk
+        cut = len(buffer) if final else buffer.rfind(b"<")
+        if cut <= 0:
+            self.carry = buffer
+            return
+        segment: bytes | None = buffer[:cut]
+        self.carry = buffer[cut:]
+        if self.start:
+            self.start = False
+            segment = self._after_declaration(buffer[:cut])
+        if (
+            segment is None
+            or _ODD.search(segment)
+            or (b"hidden" in segment and _HIDDEN.search(segment))
+        ):
+            self.ordinary = False
+            return
+        numbers = _ROWS.findall(segment)
+        if numbers:
+            self.rows = max(self.rows, max(map(int, numbers)))
+        if _beyond(self.columns, self.rows).search(segment):  # else no cell is farther
+            cells = _CELLS.findall(segment)
+            letters = max({item[0] for item in cells}, key=lambda item: (len(item), item))
+            if (len(letters), letters) > (len(self.columns), self.columns.encode()):
+                self.columns = letters.decode()
+            self.rows = max(self.rows, max(int(item[1]) for item in cells))
+
+    @staticmethod
+    def _after_declaration(segment: bytes) -> bytes | None:
+        """The document after its XML declaration; None unless its tags are ASCII bytes."""
+        segment = segment.removeprefix(b"\xef\xbb\xbf")
+        declaration = _DECLARATION.match(segment)
+        if declaration is not None:
+            encoding = _ENCODING.search(declaration.group())
+            if encoding is not None and encoding.group(1).lower() not in _ASCII_TAGS:
+                return None
+            segment = segment[declaration.end() :]
+        elif not segment.startswith(b"<") or segment.startswith(b"<?"):
+            return None
+        return None if b"\x00" in segment[:4] else segment  # expat would read UTF-16
+
+    def result(self) -> SheetOddities:
+        edge = f"{self.columns}{self.rows}" if self.columns and self.rows else ""
+        return SheetOddities(rows=self.rows, columns=_column(self.columns), farthest=edge)
+
+
+def _above(text: str, first: str, last: str) -> str:
+    """A pattern for what sorts after ``text`` among strings of 1 to 3 (letters) or 7
+    (digits) characters from ``first`` to ``last``, the longer ones after the shorter."""
+    most = 3 if last == "Z" else 7
+    alternatives = [f"[{first}-{last}]{{{len(text) + 1},{most}}}"] if len(text) < most else []
+    for index, char in enumerate(text):
+        if char != last:
+            rest = len(text) - index - 1
+            following = f"[{chr(ord(char) + 1)}-{last}][{first}-{last}]{{{rest}}}"
+            alternatives.append(text[:index] + following)
+    return "|".join(alternatives) or "(?!)"
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond(columns: str, rows: int) -> re.Pattern[bytes]:
+    """A cell farther right than ``columns`` or lower than ``rows``. (Row numbers with
+    leading zeros may match though not farther: the cells are then counted exactly.)"""
+    letters, digits = _above(columns, "A", "Z"), _above(str(rows) if rows else "", "0", "9")
+    return re.compile(f'<c r="(?:(?:{letters})[0-9]|[A-Z]{{1,3}}(?:{digits})")'.encode())
+
+
+def _parser() -> Any:
+    """An expat parser that refuses DTDs and entity declarations."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid  # type: ignore[assignment]
+    return parser
+
+
 def scan_sheet(xml: bytes) -> SheetOddities:
     """Hidden rows/columns, formulas without a saved value and used range of one sheet's XML."""
     scan = _SheetScan()
@@ -163,7 +283,20 @@ def scan_sheet(xml: bytes) -> SheetOddities:
 
 
 def _scan_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> SheetOddities:
+    """The oddities of one sheet: by the fast path when it has none and fits the caps."""
     info = archive.getinfo(member)
+    quick = _Quick(_parser())
+    with open_counted(archive, info, limits) as part:
+        while quick.ordinary and (chunk := part.read(1 << 20)):
+            quick.feed(chunk)
+        if quick.ordinary:
+            quick.feed(b"", final=True)
+    if quick.ordinary and part.inflated > info.file_size:
+        raise ContainerError(overrun(archive.filename or "", info))
+    if quick.ordinary:
+        found = quick.result()
+        if found.rows <= limits.max_rows and found.rows * found.columns <= limits.max_cells:
+            return found
     scan = _SheetScan()
     with open_counted(archive, info, limits) as part:
         while chunk := part.read(1 << 20):
