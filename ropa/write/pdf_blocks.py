@@ -45,15 +45,25 @@ class BlockDrawer:
         self.page = page
         self.grid = grid
         self.column = (page.pdf.epw - GUTTER) / 2
+        #: (title, note) -> the width of the run-in label; every activity has the same few.
+        self._labels: dict[tuple[str, str], float] = {}
 
     def _label_width(self, title: str, note: str) -> float:
+        """The width of a field's run-in label (bold title, note, two spaces); leaves the
+        regular table font current."""
         pdf, family = self.page.pdf, self.page.family
+        width = self._labels.get((title, note))
+        if width is not None:
+            pdf.set_font(family, "", TABLE_FONT)
+            return width
         pdf.set_font(family, "B", TABLE_FONT)
         width = self.grid.measure(title + ":")
         pdf.set_font(family, "", TABLE_FONT)
         if note:
             width += self.grid.measure(f" {note}")
-        return width + self.grid.measure("  ")
+        width += self.grid.measure("  ")
+        self._labels[(title, note)] = width
+        return width
 
     def _field(self, entry: Entry) -> Field:
         grid = self.grid

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from fpdf import FPDF
 
 
+#: Font styles selected without fpdf2's normalisation (no underline, no strike-through).
+PLAIN_STYLES = frozenset({"", "B", "I", "BI"})
+
+
 class _Glyphs(dict[int, str | None]):
     """A ``str.translate`` table from code points to a font's subset characters, filled as
     characters are first met, through the subset's own ``pick`` (so in the same order)."""
@@ -44,8 +48,10 @@ def fpdf_class() -> type[FPDF]:
     from fpdf.drawing_primitives import convert_to_device_color
     from fpdf.enums import TextMode
     from fpdf.fonts import TTFFont
+    from fpdf.util import FloatTolerance
 
     fill = TextMode.FILL
+    TOLERANCE = FloatTolerance.TOLERANCE
 
     class FastFPDF(FPDF):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -91,19 +97,30 @@ def fpdf_class() -> type[FPDF]:
             self._out(op)
 
         def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
+            font = None
+            if size and family and style.__class__ is str and style in PLAIN_STYLES:
+                font = self.fonts.get(family.lower() + style)
+            if font is None or family is None:  # U or S, a core font not yet used, defaults
+                super().set_font(family, style, size)
+                return
+            family = family.lower()
+            # What fpdf2 does for a font already added, without normalising the arguments.
+            if self.underline:
+                self.underline = False
+            if self.strikethrough:
+                self.strikethrough = False
             if (
-                size
-                and family
-                and style.__class__ is str
-                and size == self.font_size_pt
-                and style == self.font_style
-                and family.lower() == self.font_family
-                and not self.underline
-                and not self.strikethrough
-                and self.current_font is not None
+                self.font_family == family
+                and self.font_style == style
+                and abs(self.font_size_pt - size) <= TOLERANCE
+                and (self.current_font is None or self.current_font is font)
             ):
-                return  # nothing changes (what fpdf2 finds after normalising)
-            super().set_font(family, style, size)
+                return
+            self.font_family = family
+            self.font_style = style
+            self.font_size_pt = size
+            self.current_font = font
+            self.current_font_is_set_on_page = False
 
         def set_text_color(self, r: Any, g: Any = -1, b: Any = -1) -> None:
             key = (r, g, b)

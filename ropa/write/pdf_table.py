@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ropa.write.cells import Cell
-from ropa.write.hyphens import Hyphenator, keep_numbers_together
+from ropa.write.hyphens import Hyphenator, Measure, keep_numbers_together
 from ropa.write.layout import Table
 from ropa.write.pdf_page import BRAND, INK, LINE, MARGIN, TONES, Colour, Page
 
@@ -28,6 +28,8 @@ SAMPLE_ROWS = 200
 #: The narrowest column, and the most a long word may ask for, in mm.
 MIN_COLUMN = 10.0
 MAX_FLOOR = 30.0
+#: Texts whose width a measure remembers, per font and size (words and labels repeat).
+TEXTS_REMEMBERED = 200_000
 HEAD: Colour = (232, 237, 243)
 ZEBRA: Colour = (247, 249, 251)
 
@@ -37,30 +39,53 @@ Lines = list[tuple[float, str]]
 Fonts = list[tuple[str, Colour]]
 
 
+def _measure(width_of: Measure) -> Measure:
+    """A measure that adds up the widths of the characters (each asked of ``width_of``
+    once) and remembers the widths of up to :data:`TEXTS_REMEMBERED` texts."""
+    chars: dict[str, float] = {}
+    texts: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        total = texts.get(text)
+        if total is not None:
+            return total
+        total = 0.0
+        for char in text:
+            width = chars.get(char)
+            if width is None:
+                width = chars[char] = width_of(char)
+            total += width
+        if len(texts) < TEXTS_REMEMBERED:
+            texts[text] = total
+        return total
+
+    return measure
+
+
 class Grid:
     """Draws tables on a :class:`~ropa.write.pdf_page.Page`, with the text widths cached."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.hyphens = Hyphenator(page.document.lang)
-        self._widths: dict[tuple[int, float], dict[str, float]] = {}
+        self._measures: dict[tuple[int, float], Measure] = {}
         self.font_size = TABLE_FONT
 
     def measure(self, text: str) -> float:
         """The width of ``text`` in mm in the current font and size."""
-        font = self.page.pdf.current_font
+        return self.measurer()(text)
+
+    def measurer(self) -> Measure:
+        """:meth:`measure` for the current font and size, to call while they stay current:
+        it remembers the width of each character and of each text (words repeat)."""
+        pdf = self.page.pdf
+        font = pdf.current_font
         assert font is not None
-        key = (id(font), self.page.pdf.font_size_pt)
-        widths = self._widths.get(key)
-        if widths is None:
-            widths = self._widths[key] = {}
-        total = 0.0
-        for char in text:
-            width = widths.get(char)
-            if width is None:
-                width = widths[char] = self.page.pdf.get_string_width(char)
-            total += width
-        return total
+        key = (id(font), pdf.font_size_pt)
+        measure = self._measures.get(key)
+        if measure is None:
+            measure = self._measures[key] = _measure(pdf.get_string_width)
+        return measure
 
     def wrap(self, text: str, width: float, first: float = 0.0) -> Lines:
         """``text`` broken into lines of at most ``width`` mm, as (indent, line); the first
@@ -71,36 +96,37 @@ class Grid:
         start with a bullet hang: their continuation lines are indented.
         """
         lines: Lines = []
-        space = self.measure(" ")
+        measure = self.measurer()
+        space = measure(" ")
         for paragraph in text.split("\n"):
             bullet = paragraph.startswith("\u2022 ")
-            hang = self.measure("\u2022 ") if bullet else 0.0
+            hang = measure("\u2022 ") if bullet else 0.0
             room = width - hang
             words = paragraph[2:].split(" ") if bullet else paragraph.split(" ")
             built: list[str] = []
             current, used = "", (first if not lines else 0.0)
             for word in words:
-                size = self.measure(word)
+                size = measure(word)
                 gap = space if current else 0.0
                 if used + gap + size <= room:
                     current, used = (f"{current} {word}" if current else word), used + gap + size
                     continue
                 left = room - used - gap
                 if left > room * 0.2 or not current:
-                    part = self.hyphens.split(word, left, self.measure)
+                    part = self.hyphens.split(word, left, measure)
                     if part is not None:
                         current = f"{current} {part[0]}" if current else part[0]
                         word = part[1]
-                        size = self.measure(word)
+                        size = measure(word)
                 if current or used:
                     built.append(current)
                 while size > room:
-                    part = self.hyphens.split(word, room, self.measure)
+                    part = self.hyphens.split(word, room, measure)
                     if part is None:
                         break  # a number, id or address stays whole
                     built.append(part[0])
                     word = part[1]
-                    size = self.measure(word)
+                    size = measure(word)
                 current, used = word, size
             built.append(current)
             if bullet:
