@@ -256,10 +256,16 @@ def _describe_other(path: Path) -> str:
     try:
         text = sample.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return "is not a workbook (.xlsx, .xlsm, .xls or .ods)"
+        try:  # Nordic Excel writes CSV in cp1252
+            text = sample.decode("cp1252")
+        except UnicodeDecodeError:
+            return "is not a workbook (.xlsx, .xlsm, .xls or .ods)"
     first = text.splitlines()[0] if text.strip() else ""
     if first.count(";") + first.count(",") + first.count("\t") >= 2:
-        return "is a CSV text file, not a workbook; open it in Excel and save it as .xlsx"
+        return (
+            "is a CSV text file, not a workbook; read it into a ropa workbook with "
+            f"'ropa import {path} --output record.xlsx', then check that"
+        )
     if text.lstrip().lower().startswith(("<!doctype html", "<html")):
         return "is a web page, not a workbook"
     return "is a text file, not a workbook (.xlsx, .xlsm, .xls or .ods)"
