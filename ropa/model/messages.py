@@ -16,7 +16,8 @@ The texts are in ``ropa/data/messages/<lang>/*.json``, one folder per language o
 ``{placeholders}`` (Python's ``str.format`` syntax); a text that depends on a number is a
 table of ``one`` and ``other`` forms, chosen by the ``count`` parameter. A parameter may itself
 be a :class:`Message` (a phrase such as "activity HR-01 ('Payroll')", which has a key of its
-own) or a :class:`Joined` list of them: it is rendered in the same language. Values taken from
+own), a :class:`Joined` list of them or a :class:`Named` name with a form per language (a
+country): it is rendered in the same language. Values taken from
 the workbook are passed as they are written and never translated.
 
 A language's catalogue is read the first time a message is rendered in it, and once: nothing
@@ -41,7 +42,7 @@ from ropa.model.resources import data_dir
 #: The language every key must have, and the one a missing key falls back to.
 SOURCE_LANGUAGE = "en"
 
-Param = Union[str, int, float, "Message", "Joined"]
+Param = Union[str, int, float, "Message", "Joined", "Named"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,28 @@ class Joined:
         return self.render(SOURCE_LANGUAGE)
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name that has its own form in each language, from data rather than the catalogue
+    (a country's name: "Denmark", "Danmark", "Tanska"); English where a language lacks it."""
+
+    names: tuple[tuple[str, str], ...]
+
+    def render(self, lang: str = SOURCE_LANGUAGE) -> str:
+        forms = dict(self.names)
+        return forms.get(lang) or forms[SOURCE_LANGUAGE]
+
+    def __str__(self) -> str:
+        return self.render(SOURCE_LANGUAGE)
+
+
+def named(names: Mapping[str, str]) -> Named:
+    """A :class:`Named` parameter from a mapping of language to name (``"en"`` required)."""
+    if SOURCE_LANGUAGE not in names:
+        raise ValueError(f"a name needs its {SOURCE_LANGUAGE} form: {dict(names)}")
+    return Named(tuple(names.items()))
+
+
 def msg(key: str, /, **params: Param) -> Message:
     """The message ``key`` with these parameters; rendered later, in the run's language."""
     return Message(key, tuple(params.items()))
@@ -115,7 +138,7 @@ def render(text: Text | None, lang: str = SOURCE_LANGUAGE) -> str | None:
 
 
 def _value(value: Param, lang: str) -> str:
-    if isinstance(value, (Message, Joined)):
+    if isinstance(value, (Message, Joined, Named)):
         return value.render(lang)
     return str(value)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
+from ropa.check.rules.notice.common import country
 from ropa.check.views.notice import NoticeView
 from ropa.model.findings import Problem, Severity
-from ropa.model.languages import ENGLISH_NAMES
-from ropa.model.legal import country_name
+from ropa.model.messages import msg
 from ropa.read.notice.authorities import find_mentions
 from ropa.read.notice.language import LANGUAGE_COUNTRIES
 
@@ -40,9 +40,16 @@ def supervisory_authority_outdated(ctx: NoticeView) -> Iterator[Problem]:
         authority = mention.authority
         yield Problem(
             ctx.at(mention.line),
-            f"'{mention.text}' is a former name, used until {until}; the authority is now "
-            f"{authority.name} ({authority.short}).",
-            hint=f"Write '{authority.name} ({authority.short})', {authority.website}.",
+            msg(
+                "PN201.former_name",
+                text=mention.text,
+                until=until,
+                name=authority.name,
+                short=authority.short,
+            ),
+            hint=msg(
+                "PN201.hint", name=authority.name, short=authority.short, website=authority.website
+            ),
         )
 
 
@@ -72,9 +79,13 @@ def supervisory_authority_foreign(ctx: NoticeView) -> Iterator[Problem]:
     authority = first.authority
     yield Problem(
         ctx.at(first.line),
-        f"The notice is in {ENGLISH_NAMES[ctx.language]} but names "
-        f"{country_name(authority.country)}'s supervisory authority ({mention_name(first.text)}).",
-        hint="Name the authority of the readers' country (or add it beside this one).",
+        msg(
+            "PN202.foreign",
+            language=msg(f"phrase.in_language.{ctx.language}"),
+            country=country(authority.country),
+            text=mention_name(first.text),
+        ),
+        hint=msg("PN202.hint"),
     )
 
 

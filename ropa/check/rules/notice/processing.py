@@ -15,6 +15,7 @@ from ropa.check.rule import rule
 from ropa.check.rules.notice.common import _missing
 from ropa.check.views.notice import NoticeView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 
 
 @rule("PN101", "controller-identity-missing", Severity.ERROR, "Art. 13(1)(a), Art. 14(1)(a)")
@@ -27,12 +28,7 @@ def controller_identity_missing(ctx: NoticeView) -> Iterator[Problem]:
 
     Fix: name the legal entity responsible and give its postal address and a contact e-mail.
     """
-    yield from _missing(
-        ctx,
-        "controller_identity",
-        "The notice does not identify the controller with contact details.",
-        "Name the legal entity that is the controller and give its address and e-mail.",
-    )
+    yield from _missing(ctx, "controller_identity", msg("PN101.missing"), msg("PN101.hint"))
 
 
 @rule("PN102", "dpo-contact-missing", Severity.WARNING, "Art. 13(1)(b), Art. 14(1)(b)")
@@ -47,12 +43,7 @@ def dpo_contact_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: add "Data protection officer: <e-mail>" (dataskyddsombud, personvernombud,
     databeskyttelsesrådgiver, tietosuojavastaava).
     """
-    yield from _missing(
-        ctx,
-        "dpo_contact",
-        "The notice gives no contact details of a data protection officer.",
-        "If you have designated a DPO, give the DPO's contact details (an e-mail is enough).",
-    )
+    yield from _missing(ctx, "dpo_contact", msg("PN102.missing"), msg("PN102.hint"))
 
 
 @rule("PN103", "purposes-missing", Severity.ERROR, "Art. 13(1)(c), Art. 14(1)(c)")
@@ -65,12 +56,7 @@ def purposes_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: list the purposes, e.g. "to deliver your order", "to send the newsletter you
     subscribed to", "to keep the accounts the law requires".
     """
-    yield from _missing(
-        ctx,
-        "purposes",
-        "The notice does not state the purposes of the processing.",
-        "Say what the data is used for, one purpose per activity.",
-    )
+    yield from _missing(ctx, "purposes", msg("PN103.missing"), msg("PN103.hint"))
 
 
 @rule("PN104", "lawful-basis-missing", Severity.ERROR, "Art. 13(1)(c), Art. 14(1)(c)")
@@ -84,12 +70,7 @@ def lawful_basis_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: give the basis for each purpose, e.g. "to perform our contract with you (Art.
     6(1)(b) GDPR)".
     """
-    yield from _missing(
-        ctx,
-        "lawful_basis",
-        "The notice does not state the lawful basis of the processing.",
-        "Give the Art. 6(1) basis for each purpose (consent, contract, legal obligation, ...).",
-    )
+    yield from _missing(ctx, "lawful_basis", msg("PN104.missing"), msg("PN104.hint"))
 
 
 @rule(
@@ -113,8 +94,8 @@ def legitimate_interests_not_described(ctx: NoticeView) -> Iterator[Problem]:
         return
     yield Problem(
         ctx.at(lines[0] if lines else ctx.first_line("lawful_basis")),
-        "The notice relies on legitimate interests but does not describe the interests.",
-        hint="Say which interest the processing serves and why it outweighs the person's.",
+        msg("PN105.not_described"),
+        hint=msg("PN105.hint"),
     )
 
 
@@ -129,12 +110,7 @@ def recipients_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: list the categories of recipients (and name important ones), or state that the
     data is not shared.
     """
-    yield from _missing(
-        ctx,
-        "recipients",
-        "The notice does not name recipients or categories of recipients.",
-        "List who receives the data (e.g. IT and payment providers), or say no one does.",
-    )
+    yield from _missing(ctx, "recipients", msg("PN106.missing"), msg("PN106.hint"))
 
 
 @rule(
@@ -152,12 +128,7 @@ def third_country_transfer_missing(ctx: NoticeView) -> Iterator[Problem]:
 
     Fix: say whether data leaves the EU/EEA, and if so to which countries.
     """
-    yield from _missing(
-        ctx,
-        "third_country_transfer",
-        "The notice does not say whether personal data is transferred outside the EU/EEA.",
-        "State that the data stays in the EU/EEA, or name the third countries it goes to.",
-    )
+    yield from _missing(ctx, "third_country_transfer", msg("PN107.missing"), msg("PN107.hint"))
 
 
 @rule(
@@ -184,9 +155,8 @@ def transfer_safeguards_missing(ctx: NoticeView) -> Iterator[Problem]:
         return
     yield Problem(
         ctx.at(ctx.first_line("third_country_transfer")),
-        "The notice mentions third-country transfers but names no adequacy decision or "
-        "safeguard for them.",
-        hint="Name the transfer mechanism (adequacy, SCCs, BCRs) and how to obtain a copy.",
+        msg("PN108.no_safeguard"),
+        hint=msg("PN108.hint"),
     )
 
 
@@ -211,12 +181,7 @@ def retention_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: give a period per category or purpose ("24 months after your last purchase"; "seven
     years under the Bookkeeping Act"), or the criterion that ends the storage.
     """
-    yield from _missing(
-        ctx,
-        "retention",
-        "The notice does not state how long personal data is kept.",
-        "Give a retention period, or the criterion that decides it, for each purpose.",
-    )
+    yield from _missing(ctx, "retention", msg("PN109.missing"), msg("PN109.hint"))
 
 
 @rule("PN115", "data-categories-missing", Severity.WARNING, "Art. 14(1)(d)")
@@ -229,12 +194,7 @@ def data_categories_missing(ctx: NoticeView) -> Iterator[Problem]:
 
     Fix: list the categories, e.g. "name, address, e-mail, order history, IP address".
     """
-    yield from _missing(
-        ctx,
-        "data_categories",
-        "The notice does not list the categories of personal data processed.",
-        "List the categories of personal data (name, contact details, order history, ...).",
-    )
+    yield from _missing(ctx, "data_categories", msg("PN115.missing"), msg("PN115.hint"))
 
 
 @rule("PN116", "data-source-missing", Severity.INFO, "Art. 14(2)(f)")
@@ -250,9 +210,4 @@ def data_source_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: state the sources ("from you", "from the population register via ...",
     "automatically when you visit the website").
     """
-    yield from _missing(
-        ctx,
-        "data_source",
-        "The notice does not say where the personal data comes from.",
-        "If any data is collected from others than the person, name the sources.",
-    )
+    yield from _missing(ctx, "data_source", msg("PN116.missing"), msg("PN116.hint"))

@@ -10,15 +10,16 @@ from ropa.check.rule import rule
 from ropa.check.rules.notice.common import _missing
 from ropa.check.views.notice import NoticeView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import joined, msg
 
-#: The Art. 15-18, 20 and 21 rights PN110 looks for, with how a message names them.
+#: The Art. 15-18, 20 and 21 rights PN110 looks for, with the message that names each.
 RIGHTS = {
-    "right_access": "access (Art. 15)",
-    "right_rectification": "rectification (Art. 16)",
-    "right_erasure": "erasure (Art. 17)",
-    "right_restriction": "restriction of processing (Art. 18)",
-    "right_portability": "data portability (Art. 20)",
-    "right_object": "objection (Art. 21)",
+    "right_access": msg("PN110.right.access"),
+    "right_rectification": msg("PN110.right.rectification"),
+    "right_erasure": msg("PN110.right.erasure"),
+    "right_restriction": msg("PN110.right.restriction"),
+    "right_portability": msg("PN110.right.portability"),
+    "right_object": msg("PN110.right.object"),
 }
 
 
@@ -38,9 +39,8 @@ def rights_missing(ctx: NoticeView) -> Iterator[Problem]:
         return
     yield Problem(
         ctx.at(),
-        f"The notice does not mention the right{'s' if len(missing) > 1 else ''} to "
-        f"{', '.join(missing)}.",
-        hint="Describe each right and how to exercise it (e.g. by e-mail to the controller).",
+        msg("PN110.missing", count=len(missing), rights=joined(missing, "list.and")),
+        hint=msg("PN110.hint"),
     )
 
 
@@ -60,8 +60,8 @@ def withdraw_consent_missing(ctx: NoticeView) -> Iterator[Problem]:
         return
     yield Problem(
         ctx.at(lines[0] if lines else ctx.first_line("lawful_basis")),
-        "The notice relies on consent but does not say that consent can be withdrawn.",
-        hint="Say that consent can be withdrawn at any time, and how.",
+        msg("PN111.no_withdrawal"),
+        hint=msg("PN111.hint"),
     )
 
 
@@ -75,12 +75,7 @@ def complaint_right_missing(ctx: NoticeView) -> Iterator[Problem]:
     Fix: add "You can lodge a complaint with Integritetsskyddsmyndigheten (IMY), www.imy.se"
     (or your country's authority).
     """
-    yield from _missing(
-        ctx,
-        "right_complaint",
-        "The notice does not mention the right to complain to a supervisory authority.",
-        "Name the supervisory authority and say that people may complain to it.",
-    )
+    yield from _missing(ctx, "right_complaint", msg("PN112.missing"), msg("PN112.hint"))
 
 
 @rule(
@@ -100,10 +95,7 @@ def statutory_contractual_requirement_missing(ctx: NoticeView) -> Iterator[Probl
     address to deliver the order; the phone number is voluntary".
     """
     yield from _missing(
-        ctx,
-        "statutory_contractual_requirement",
-        "The notice does not say whether providing the data is mandatory or voluntary.",
-        "Say which data people must give, why, and what happens if they do not.",
+        ctx, "statutory_contractual_requirement", msg("PN113.missing"), msg("PN113.hint")
     )
 
 
@@ -123,12 +115,7 @@ def automated_decision_making_missing(ctx: NoticeView) -> Iterator[Problem]:
 
     Fix: state that no automated decisions are made, or describe them.
     """
-    yield from _missing(
-        ctx,
-        "automated_decision_making",
-        "The notice does not say whether automated decision-making or profiling takes place.",
-        "State that no automated decisions are made, or describe them and their logic.",
-    )
+    yield from _missing(ctx, "automated_decision_making", msg("PN114.missing"), msg("PN114.hint"))
 
 
 @rule("PN117", "cookies-missing", Severity.INFO, "ePrivacy Directive Art. 5(3)")
@@ -143,9 +130,4 @@ def cookies_missing(ctx: NoticeView) -> Iterator[Problem]:
 
     Fix: describe the cookies and analytics used, or link a cookie notice.
     """
-    yield from _missing(
-        ctx,
-        "cookies",
-        "The notice does not mention cookies or similar technologies.",
-        "If it covers a website or app, describe the cookies and trackers or link to them.",
-    )
+    yield from _missing(ctx, "cookies", msg("PN117.missing"), msg("PN117.hint"))
