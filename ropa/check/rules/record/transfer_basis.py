@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import label, term
+from ropa.check.rules.record.common import row_label, term
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Location, Problem, Severity
 from ropa.model.legal import AdequacyDecision, adequacy, destination, is_eea
+from ropa.model.messages import Message, joined, msg
 from ropa.read.workbook import Row
 
 #: (sheet, mechanism field, destination field) of the rows that record a transfer.
@@ -24,10 +25,10 @@ _SHEETS = (
 _PROCESSING_ROLES = {"processor", "sub_processor"}
 
 
-def _where(row: Row, sheet: str) -> str:
+def _where(row: Row, sheet: str) -> str | Message:
     if sheet == "processor_activities":
-        return label(row, "record_id")
-    return row.text("activity_id") if sheet == "transfers" else label(row, "processor_id")
+        return row_label(row, "record_id")
+    return row.text("activity_id") if sheet == "transfers" else row_label(row, "processor_id")
 
 
 def _destinations(row: Row, sheet: str, field: str) -> list[str]:
@@ -64,9 +65,13 @@ def adequacy_decision_expired(ctx: RecordView) -> Iterator[Problem]:
         if decision.expired(ctx.today):
             yield Problem(
                 at,
-                f"'{_where(row, sheet)}' relies on the adequacy decision for {decision.name}, "
-                f"which applied until {decision.valid_until}.",
-                hint="Check for a renewal on the Commission's page; otherwise use SCCs.",
+                msg(
+                    "RP410.expired",
+                    where=_where(row, sheet),
+                    name=decision.name,
+                    until=str(decision.valid_until),
+                ),
+                hint=msg("RP410.hint"),
                 reference=f"Art. 45(1); {decision.reference}",
             )
 
@@ -89,9 +94,13 @@ def adequacy_review_due(ctx: RecordView) -> Iterator[Problem]:
             seen.add(decision.key)
             yield Problem(
                 at,
-                f"The adequacy decision for {decision.name} was due for review by "
-                f"{decision.review_due}; '{_where(row, sheet)}' relies on it.",
-                hint=f"Check the decision's status: {decision.link}",
+                msg(
+                    "RP411.review_due",
+                    name=decision.name,
+                    due=str(decision.review_due),
+                    where=_where(row, sheet),
+                ),
+                hint=msg("RP411.hint", link=decision.link),
                 reference=f"Art. 45(3); {decision.reference}",
             )
 
@@ -115,9 +124,8 @@ def dpf_outside_us(ctx: RecordView) -> Iterator[Problem]:
             if others:
                 yield Problem(
                     ctx.at(sheet, row, field),
-                    f"'{_where(row, sheet)}' relies on the EU-US Data Privacy Framework for "
-                    f"{', '.join(others)}; the DPF covers only the United States.",
-                    hint="Give the mechanism for the other countries (adequacy or SCCs).",
+                    msg("RP412.outside_us", where=_where(row, sheet), countries=joined(others)),
+                    hint=msg("RP412.hint"),
                 )
 
 
@@ -152,11 +160,13 @@ def derogation_for_ongoing_service(ctx: RecordView) -> Iterator[Problem]:
             if role is not None and role.code in _PROCESSING_ROLES:
                 yield Problem(
                     ctx.at(sheet, row, field),
-                    f"'{_where(row, sheet)}' relies on an Art. 49 derogation for "
-                    f"'{label(recipient, 'processor_id')}', a {role.label('en').lower()} "
-                    "whose service is ongoing.",
-                    hint="Use SCCs (module 2 or 3) with a TIA; derogations are for occasional "
-                    "transfers only.",
+                    msg(
+                        "RP413.ongoing",
+                        where=_where(row, sheet),
+                        recipient=row_label(recipient, "processor_id"),
+                        role=role.label(ctx.lang).lower(),
+                    ),
+                    hint=msg("RP413.hint"),
                 )
 
 
@@ -177,8 +187,8 @@ def derogation_not_named(ctx: RecordView) -> Iterator[Problem]:
             if mechanism_of(row, field) == "derogation" and not _NAMED.search(row.text(field)):
                 yield Problem(
                     ctx.at(sheet, row, field),
-                    f"'{_where(row, sheet)}' relies on an Art. 49 derogation without naming it.",
-                    hint="Name it: Art. 49(1)(a) to (g), or the second subparagraph.",
+                    msg("RP414.not_named", where=_where(row, sheet)),
+                    hint=msg("RP414.hint"),
                 )
 
 
@@ -200,9 +210,13 @@ def repealed_scc_set(ctx: RecordView) -> Iterator[Problem]:
                 continue
             yield Problem(
                 ctx.at(sheet, row, field),
-                f"'{_where(row, sheet)}' relies on {found.attrs['decision']}, void since "
-                f"{found.attrs['invalid_since']}.",
-                hint="Conclude the 2021 SCCs (Decision (EU) 2021/914) in the right module.",
+                msg(
+                    "RP415.repealed",
+                    where=_where(row, sheet),
+                    decision=str(found.attrs["decision"]),
+                    since=str(found.attrs["invalid_since"]),
+                ),
+                hint=msg("RP415.hint"),
             )
 
 
@@ -222,9 +236,8 @@ def scc_set_unstated(ctx: RecordView) -> Iterator[Problem]:
             if mechanism_of(row, field) == "model_clauses":
                 yield Problem(
                     ctx.at(sheet, row, field),
-                    f"'{_where(row, sheet)}' relies on '{row.text(field)}': which set of "
-                    "clauses is not said.",
-                    hint="Write 'Standard contractual clauses (2021/914)' if those are signed.",
+                    msg("RP416.unstated", where=_where(row, sheet), text=row.text(field)),
+                    hint=msg("RP416.hint"),
                 )
 
 
@@ -246,10 +259,10 @@ def transfer_row_says_no_transfer(ctx: RecordView) -> Iterator[Problem]:
         if decision is not None and decision.in_force(ctx.today):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
-                f"The transfer of activity {row.text('activity_id')} to {code} says there is "
-                "no transfer outside the EEA.",
-                hint=f"Give the ground: the adequacy decision for {decision.name}"
-                + (" (for a DPF-certified recipient)." if decision.dpf_only else "."),
+                msg("RP418.says_none", activity=row.text("activity_id"), country=code),
+                hint=msg(
+                    "RP418.hint_dpf" if decision.dpf_only else "RP418.hint", name=decision.name
+                ),
             )
 
 
@@ -269,8 +282,12 @@ def adequacy_scope_to_confirm(ctx: RecordView) -> Iterator[Problem]:
         if decision.sectoral and not decision.dpf_only and decision.in_force(ctx.today):
             yield Problem(
                 at,
-                f"'{_where(row, sheet)}' relies on the adequacy decision for {decision.name}, "
-                f"which covers only some recipients: {decision.scope_note}.",
-                hint="Confirm the recipient is within the decision's scope.",
+                msg(
+                    "RP419.scope",
+                    where=_where(row, sheet),
+                    name=decision.name,
+                    scope=decision.scope_note,
+                ),
+                hint=msg("RP419.hint"),
                 reference=f"Art. 45(3); {decision.reference}",
             )
