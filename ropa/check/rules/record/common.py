@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
-from ropa.model.messages import Message, msg
+from ropa.model.citations import cite
+from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.messages import Message, Named, msg, named
 from ropa.model.vocab import Term, is_none, vocabulary
 from ropa.read.workbook import Row
 
@@ -52,6 +55,17 @@ def row_label(row: Row, id_field: str, fallback: str = "this row") -> str | Mess
     if text:
         return text
     return msg("phrase.row" if fallback == "row" else "phrase.this_row", number=row.number)
+
+
+def in_languages(text: Callable[[str], str]) -> Named:
+    """A message parameter that ropa's data has in every language (a vocabulary label, a
+    column's guidance): ``text(lang)`` for each, the one in the run's language shown."""
+    return named({lang: text(lang) for lang in RECORD_LANGUAGES})
+
+
+def cited(reference: str) -> Named:
+    """A legal reference ("Art. 30(1)(a)") as a message parameter, in each language's style."""
+    return in_languages(lambda lang: cite(reference, lang))
 
 
 def suggest_label(vocab: str, text: str, lang: str) -> str | None:

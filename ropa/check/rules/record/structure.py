@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import did_you_mean, label
+from ropa.check.rules.record.common import cited, did_you_mean, in_languages, row_label
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Location, Problem, Severity
+from ropa.model.messages import Joined, Message, joined, msg
 from ropa.model.schema import FieldSpec, record_schema
 from ropa.model.vocab import is_none
 from ropa.read.workbook import Sheet
@@ -32,9 +33,8 @@ def missing_sheet(ctx: RecordView) -> Iterator[Problem]:
             others = _OTHER_TITLES.format(**spec.titles)
             yield Problem(
                 Location(ctx.workbook.display, spec.title(ctx.lang)),
-                f"The workbook has no '{spec.title(ctx.lang)}' sheet, which the record needs "
-                f"({spec.article}).",
-                hint=f"Add a sheet named '{spec.title(ctx.lang)}' (also recognised: {others}).",
+                msg("RP101.missing", sheet=spec.title(ctx.lang), article=cited(spec.article)),
+                hint=msg("RP101.hint", sheet=spec.title(ctx.lang), others=others),
                 reference=spec.article,
             )
 
@@ -56,8 +56,9 @@ def missing_column(ctx: RecordView) -> Iterator[Problem]:
         if not sheet.columns:
             yield Problem(
                 where,
-                f"No header row found in the first rows of sheet '{sheet.name}'."
-                + (f" They hold: {_quoted(sheet.seen)}." if sheet.seen else ""),
+                msg("RP102.no_header_seen", sheet=sheet.name, texts=_quoted(sheet.seen))
+                if sheet.seen
+                else msg("RP102.no_header", sheet=sheet.name),
                 hint=_header_hint(sheet, ctx.lang),
                 reference=sheet.spec.article,
             )
@@ -66,18 +67,22 @@ def missing_column(ctx: RecordView) -> Iterator[Problem]:
             if spec.required:
                 yield Problem(
                     where,
-                    f"Sheet '{sheet.name}' has no '{spec.title(sheet.language)}' column "
-                    f"({spec.article}).",
-                    hint=f"Add a column headed '{spec.title(sheet.language)}'.",
+                    msg(
+                        "RP102.no_column",
+                        sheet=sheet.name,
+                        column=spec.title(sheet.language),
+                        article=cited(spec.article),
+                    ),
+                    hint=msg("RP102.no_column.hint", column=spec.title(sheet.language)),
                     reference=spec.article,
                 )
 
 
-def _quoted(texts: Iterable[str]) -> str:
-    return ", ".join(f"'{text}'" for text in texts)
+def _quoted(texts: Iterable[str]) -> Joined:
+    return joined(msg("phrase.quoted", text=text) for text in texts)
 
 
-def _header_hint(sheet: Sheet, lang: str) -> str:
+def _header_hint(sheet: Sheet, lang: str) -> Message:
     """What to put in the header row; for what the sheet already holds, the column it may be."""
     required = [spec for spec in sheet.spec.fields if spec.required] or list(sheet.spec.fields)
     guesses = []
@@ -88,10 +93,11 @@ def _header_hint(sheet: Sheet, lang: str) -> str:
         )
         if near is not None:
             unused.remove(near)  # one heading is one column
-            guesses.append(f"'{near}' for '{spec.title(lang)}'")
+            guesses.append(msg("RP102.guess", near=near, column=spec.title(lang)))
     example = _quoted(spec.title(lang) for spec in required[:3])
-    hint = f"Put the column headers in one row, e.g. {example}."
-    return hint + (f" Did you mean {', '.join(guesses)}?" if guesses else "")
+    if guesses:
+        return msg("RP102.header_hint_guesses", example=example, guesses=joined(guesses))
+    return msg("RP102.header_hint", example=example)
 
 
 @rule("RP103", "duplicate-id", Severity.ERROR, "Art. 30(1)")
@@ -114,8 +120,8 @@ def duplicate_id(ctx: RecordView) -> Iterator[Problem]:
             if key in seen:
                 yield Problem(
                     ctx.at(spec.key, row, spec.id_field),
-                    f"The id '{row.text(spec.id_field)}' is already used on row {seen[key]}.",
-                    hint="Ids must be unique within a sheet: renumber one of the rows.",
+                    msg("RP103.duplicate", id=row.text(spec.id_field), row=seen[key]),
+                    hint=msg("RP103.hint"),
                 )
             else:
                 seen[key] = row.number
@@ -139,14 +145,16 @@ def required_cell_empty(ctx: RecordView) -> Iterator[Problem]:
         for row in sheet.rows:
             for spec in required:
                 if not row.has(spec.key):
-                    yield _empty(ctx, sheet.spec.key, row, spec, label(row, id_field, "row"))
+                    yield _empty(ctx, sheet.spec.key, row, spec, row_label(row, id_field, "row"))
 
 
-def _empty(ctx: RecordView, sheet: str, row: object, spec: FieldSpec, who: str) -> Problem:
+def _empty(
+    ctx: RecordView, sheet: str, row: object, spec: FieldSpec, who: str | Message
+) -> Problem:
     return Problem(
         ctx.at(sheet, row, spec.key),  # type: ignore[arg-type]
-        f"'{spec.title(ctx.lang)}' is empty for {who}; {spec.article} requires it.",
-        hint=spec.help_text(ctx.lang),
+        msg("RP104.empty", column=spec.title(ctx.lang), who=who, article=cited(spec.article)),
+        hint=msg("phrase.text", text=in_languages(spec.help_text)),
         reference=spec.article,
     )
 
@@ -184,10 +192,8 @@ def unknown_reference(ctx: RecordView) -> Iterator[Problem]:
                 guess = did_you_mean(item, candidates)
                 yield Problem(
                     ctx.at(sheet_key, row, field),
-                    f"'{item}' is not an id on the {ctx.sheet_name(_target_sheet(target))} sheet.",
-                    hint=f"Did you mean '{guess}'?"
-                    if guess
-                    else "Add it there, or fix the spelling.",
+                    msg("RP105.unknown", value=item, sheet=ctx.sheet_name(_target_sheet(target))),
+                    hint=msg("hint.did_you_mean", guess=guess) if guess else msg("RP105.hint"),
                 )
 
 
@@ -216,8 +222,8 @@ def unused_processor(ctx: RecordView) -> Iterator[Problem]:
         if fold(row.text("processor_id")) not in used and fold(row.text("name")) not in used:
             yield Problem(
                 ctx.at("processors", row, "processor_id"),
-                f"'{label(row, 'processor_id')}' is not a recipient of any activity.",
-                hint="List it under the recipients of the activities that use it, or remove it.",
+                msg("RP106.unused", processor=row_label(row, "processor_id")),
+                hint=msg("RP106.hint"),
             )
 
 
@@ -236,9 +242,12 @@ def activity_without_purpose(ctx: RecordView) -> Iterator[Problem]:
         if key not in ctx.purposes_by_activity:
             yield Problem(
                 ctx.at("activities", row, "activity_id"),
-                f"Activity '{row.text('activity_id')}' has no purpose on the "
-                f"{ctx.sheet_name('purposes')} sheet.",
-                hint="Add a purpose row with its lawful basis for this activity.",
+                msg(
+                    "RP107.no_purpose",
+                    activity=row.text("activity_id"),
+                    sheet=ctx.sheet_name("purposes"),
+                ),
+                hint=msg("RP107.hint"),
             )
 
 
@@ -254,11 +263,11 @@ def empty_record(ctx: RecordView) -> Iterator[Problem]:
     activity on the Activities sheet (see the Instructions sheet, or run
     `ropa init example.xlsx --example` for a filled-in example).
     """
-    for key, what in (("organisation", "legal entity"), ("activities", "processing activity")):
+    for key, what in (("organisation", "RP117.no_entities"), ("activities", "RP117.no_activities")):
         sheet = ctx.sheet(key)
         if sheet is not None and sheet.columns and not sheet.rows:
             yield Problem(
                 Location(ctx.workbook.display, sheet.name, sheet.header_row + 1),
-                f"Sheet '{sheet.name}' has no rows: the record lists no {what}.",
-                hint=f"Add one row per {what} below the header.",
+                msg(what, sheet=sheet.name),
+                hint=msg(f"{what}.hint"),
             )
