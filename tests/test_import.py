@@ -455,3 +455,26 @@ def test_formula_text_stays_text(tmp_path: Path) -> None:
     ropa.import_record([source], out)
     ws = openpyxl.load_workbook(out)["Activities"]
     assert ws["C2"].data_type == "s"
+
+
+def test_special_and_criminal_data_flagged_from_the_data_categories(tmp_path: Path) -> None:
+    source = _sheet(
+        tmp_path / "reg.xlsx",
+        "Register",
+        [
+            ["Activity name", "Purpose", "Lawful basis", "Categories of personal data"],
+            ["Complaints", "Handle complaints", "Contract", "Name; health data if given"],
+            ["Vetting", "Check applicants", "Legal obligation", "Name; criminal records"],
+            ["Payroll", "Pay staff", "Contract", "Name; bank account"],
+        ],
+    )
+    result = import_sources([source])
+    activities = result.rows["activities"]
+    # Headed with ropa's own titles, one flat sheet is still split: each row's purpose and
+    # lawful basis go to Purposes, not lost on an Activities sheet read row for row.
+    assert [p["lawful_basis"] for p in result.rows["purposes"]] == ["b", "c", "b"]
+    assert activities[0]["special_categories"] == ["health"]
+    assert activities[1]["criminal_data"] == "yes"
+    assert not activities[2].get("special_categories") and not activities[2].get("criminal_data")
+    # The categories stay as written beside the flags.
+    assert activities[0]["data_categories"] == "Name; health data if given"

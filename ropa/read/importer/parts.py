@@ -8,12 +8,14 @@ and listed with its cell.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from ropa.model.categories import map_data_category
 from ropa.model.recipients import CATEGORY
 from ropa.model.recipients import INTERNAL as INTERNAL_KIND
 from ropa.model.schema import record_schema
-from ropa.model.vocab import is_none
+from ropa.model.vocab import is_none, vocabulary
 from ropa.read.importer import values as v
 from ropa.read.importer.builder import CATEGORIES, INTERNAL, ORIGIN, append_text
 
@@ -77,6 +79,11 @@ def activity_fields(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     _recipients(reader, activity, cells)
 
 
+@cache
+def _special_codes() -> frozenset[str]:
+    return frozenset(term.code for term in vocabulary("special_category").terms)
+
+
 def _special(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     codes: list[str] = []
     text = reader.text(cells, "activities.special_categories")
@@ -91,8 +98,11 @@ def _special(reader: Any, activity: dict[str, Any], cells: dict) -> None:
         reader.keep(activity, "activities", "special_categories", flag)
     for item in v.items(reader.text(cells, "activities.data_categories"), commas=True):
         code = v.vocab_code("special_category", item, reader.aliases)
-        if code and code not in codes:
-            codes.append(code)
+        # "health data if given", "sick leave": the data-category lexicon's words for them
+        found = [code] if code else [k for k in map_data_category(item) if k in _special_codes()]
+        codes += [c for c in found if c not in codes]
+        if "criminal_offences" in map_data_category(item) and not activity.get("criminal_data"):
+            activity["criminal_data"] = "yes"  # Art. 10 data named among the categories
     if codes:
         existing = activity.setdefault("special_categories", [])
         existing.extend(code for code in codes if code not in existing)

@@ -17,6 +17,7 @@ from ropa.read.cells import column_letter
 from ropa.read.importer.block import organisation_fields
 from ropa.read.importer.builder import AS_WRITTEN, NOTES, ORIGIN, Record, Unread, append_text
 from ropa.read.importer.detect import cell_text
+from ropa.read.importer.layouts import FLAT_SHEETS
 from ropa.read.importer.mapping import SheetPlan
 from ropa.read.importer.parts import (
     activity_fields,
@@ -41,6 +42,11 @@ class _Sheet:
         self.current: dict[str, Any] | None = None
         self.filled: set[int] = set()  # the extra columns that hold a value somewhere
         self.skipped: list[str] = []  # rows that are no record, and what they are
+        # A sheet in ropa's layout is read row for row, unless it is one flat register headed
+        # with ropa's titles (an Activities sheet with purposes or retention on every row).
+        others = {c.target.split(".")[0] for c in plan.columns if c.target} - {"activities"}
+        flat = plan.part.rows == "activities" and bool(others & set(FLAT_SHEETS))
+        self.direct = plan.layout.schema_sheets and not flat
         self.started = False
 
     # --- helpers -------------------------------------------------------------------------
@@ -87,7 +93,7 @@ class _Sheet:
         return True
 
     def not_a_record(self, cells: Cells, extras: dict[str, str], offset: int) -> bool:
-        if self.plan.layout.schema_sheets:
+        if self.direct:
             return False
         texts = list(dict.fromkeys([t for found in cells.values() for t, _, _ in found]))
         texts += [t for t in extras.values() if t not in texts]
@@ -111,7 +117,7 @@ class _Sheet:
             self.started = True
             read += 1
             rows = self.plan.part.rows
-            if self.plan.layout.schema_sheets:
+            if self.direct:
                 self.direct_row(rows, cells, extras, number)
             elif rows == "activities":
                 self.activity_row(cells, extras, number)
