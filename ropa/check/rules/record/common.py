@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ropa.model.citations import cite
 from ropa.model.languages import RECORD_LANGUAGES
@@ -61,6 +61,17 @@ def in_languages(text: Callable[[str], str]) -> Named:
     """A message parameter that ropa's data has in every language (a vocabulary label, a
     column's guidance): ``text(lang)`` for each, the one in the run's language shown."""
     return named({lang: text(lang) for lang in RECORD_LANGUAGES})
+
+
+def term_labels(found: Iterable[Term], *, lower: bool = False) -> Named:
+    """Vocabulary terms as a message parameter: their labels, in the run's language."""
+    items = list(found)
+
+    def labels(lang: str) -> str:
+        texts = (item.label(lang) for item in items)
+        return ", ".join(text.lower() if lower else text for text in texts)
+
+    return in_languages(labels)
 
 
 def cited(reference: str) -> Named:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, row_label, term, terms
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term, term_labels, terms
 from ropa.check.rules.record.lawful_basis import has_art9_condition
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
@@ -29,7 +29,7 @@ def special_category_without_condition(ctx: RecordView) -> Iterator[Problem]:
     for activity in ctx.rows("activities"):
         found = terms(activity, "special_categories", "special_category")
         if found and not has_art9_condition(ctx, activity):
-            names = joined(t.label(ctx.lang) for t in found)
+            names = term_labels(found)
             yield Problem(
                 ctx.at("activities", activity, "special_categories"),
                 msg("RP301.no_condition", activity=activity.text("activity_id"), categories=names),

@@ -7,12 +7,14 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import row_label, term
+from ropa.check.rules.record.common import row_label, term, term_labels
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
 from ropa.check.views.record import RecordView
+from ropa.model.countries import country_name
 from ropa.model.findings import Location, Problem, Severity
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import AdequacyDecision, adequacy, destination, is_eea
-from ropa.model.messages import Message, joined, msg
+from ropa.model.messages import Message, Named, joined, msg, named
 from ropa.read.workbook import Row
 
 #: (sheet, mechanism field, destination field) of the rows that record a transfer.
@@ -29,6 +31,18 @@ def _where(row: Row, sheet: str) -> str | Message:
     if sheet == "processor_activities":
         return row_label(row, "record_id")
     return row.text("activity_id") if sheet == "transfers" else row_label(row, "processor_id")
+
+
+def _named(decision: AdequacyDecision) -> Named:
+    """The decision's country as each language names it (the decision's own name in English)."""
+    names = {"en": decision.name}
+    if decision.kind == "country":
+        for lang in RECORD_LANGUAGES[1:]:
+            try:
+                names[lang] = country_name(decision.key, lang)
+            except KeyError:
+                names[lang] = decision.name
+    return named(names)
 
 
 def _destinations(row: Row, sheet: str, field: str) -> list[str]:
@@ -68,7 +82,7 @@ def adequacy_decision_expired(ctx: RecordView) -> Iterator[Problem]:
                 msg(
                     "RP410.expired",
                     where=_where(row, sheet),
-                    name=decision.name,
+                    name=_named(decision),
                     until=str(decision.valid_until),
                 ),
                 hint=msg("RP410.hint"),
@@ -96,7 +110,7 @@ def adequacy_review_due(ctx: RecordView) -> Iterator[Problem]:
                 at,
                 msg(
                     "RP411.review_due",
-                    name=decision.name,
+                    name=_named(decision),
                     due=str(decision.review_due),
                     where=_where(row, sheet),
                 ),
@@ -164,7 +178,7 @@ def derogation_for_ongoing_service(ctx: RecordView) -> Iterator[Problem]:
                         "RP413.ongoing",
                         where=_where(row, sheet),
                         recipient=row_label(recipient, "processor_id"),
-                        role=role.label(ctx.lang).lower(),
+                        role=term_labels([role], lower=True),
                     ),
                     hint=msg("RP413.hint"),
                 )
@@ -261,7 +275,7 @@ def transfer_row_says_no_transfer(ctx: RecordView) -> Iterator[Problem]:
                 ctx.at("transfers", row, "mechanism"),
                 msg("RP418.says_none", activity=row.text("activity_id"), country=code),
                 hint=msg(
-                    "RP418.hint_dpf" if decision.dpf_only else "RP418.hint", name=decision.name
+                    "RP418.hint_dpf" if decision.dpf_only else "RP418.hint", name=_named(decision)
                 ),
             )
 
@@ -285,7 +299,7 @@ def adequacy_scope_to_confirm(ctx: RecordView) -> Iterator[Problem]:
                 msg(
                     "RP419.scope",
                     where=_where(row, sheet),
-                    name=decision.name,
+                    name=_named(decision),
                     scope=decision.scope_note,
                 ),
                 hint=msg("RP419.hint"),
