@@ -48,6 +48,16 @@ def get_rule(code_or_name: str) -> Rule | None:
 
 
 def nearest_codes(code: str, limit: int = 3) -> list[str]:
-    """Codes and names that look like a mistyped ``code``, nearest first."""
+    """Codes and names that look like a mistyped ``code``, nearest first.
+
+    A code typed with a letter for a look-alike digit ("RP2O1", "RP4l0") is that code, first:
+    by similarity alone it ties with every code that shares as many characters.
+    """
+    typed = code.strip()
     names = [item.code for item in REGISTRY.values()] + [item.name for item in REGISTRY.values()]
-    return difflib.get_close_matches(code.strip(), names, n=limit, cutoff=0.6)
+    found = difflib.get_close_matches(typed, names, n=limit, cutoff=0.6)
+    digits = typed[2:].upper().translate(str.maketrans("OILS", "0115"))
+    lookalike = typed[:2].upper() + digits
+    if lookalike in REGISTRY and lookalike != typed:
+        found = [lookalike, *(name for name in found if name != lookalike)][:limit]
+    return found
