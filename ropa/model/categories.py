@@ -11,7 +11,7 @@ form (a pattern per key), behind :func:`map_data_category`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ropa.model.languages import RECORD_LANGUAGES
@@ -28,13 +28,21 @@ class DataCategory:
     key: str
     label: str
     terms: dict[str, tuple[str, ...]]  # language -> lexicon patterns, in file order
+    #: Words records use for the kind of data: the cross-check's mapping only, not the
+    #: notice detector's group (language -> lexicon patterns).
+    record_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
 def data_categories() -> tuple[DataCategory, ...]:
     """Every data category, in file order."""
     return tuple(
-        DataCategory(key, entry["label"], {lang: tuple(t) for lang, t in entry["terms"].items()})
+        DataCategory(
+            key,
+            entry["label"],
+            {lang: tuple(t) for lang, t in entry["terms"].items()},
+            {lang: tuple(t) for lang, t in entry.get("record_terms", {}).items()},
+        )
         for key, entry in load_data(CATEGORIES_FILE)["categories"].items()
     )
 
@@ -52,17 +60,36 @@ def data_category_terms() -> list[str]:
 
 
 @cache
-def category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(key, one pattern of its terms in the record languages) for every category."""
+def category_patterns(with_record_terms: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, one pattern of its terms in the record languages) for every category; with
+    ``with_record_terms``, the words records use as well (what :func:`map_data_category`
+    matches)."""
     return tuple(
         (
             category.key,
             compile_patterns(
                 [t for lang in RECORD_LANGUAGES for t in category.terms.get(lang, ())]
+                + (
+                    [t for lang in RECORD_LANGUAGES for t in category.record_terms.get(lang, ())]
+                    if with_record_terms
+                    else []
+                )
             ),
         )
         for category in data_categories()
     )
+
+
+@cache
+def _not_compared() -> re.Pattern[str]:
+    terms = load_data(CATEGORIES_FILE).get("not_compared", {}).get("terms", {})
+    return compile_patterns([t for lang in RECORD_LANGUAGES for t in terms.get(lang, ())])
+
+
+def not_a_category(text: str) -> bool:
+    """Whether a record value names access to data rather than a kind of data ("data held in
+    the group's systems", "all data"), which no notice can list as a category."""
+    return isinstance(text, str) and bool(text.strip()) and bool(_not_compared().search(text))
 
 
 def map_data_category(text: str) -> list[str]:
@@ -72,4 +99,4 @@ def map_data_category(text: str) -> list[str]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    return [key for key, pattern in category_patterns() if pattern.search(text)]
+    return [key for key, pattern in category_patterns(True) if pattern.search(text)]

@@ -13,6 +13,7 @@ so that a finding means the notice really is silent or really says otherwise.
 from ropa.check.rule import collect
 from ropa.check.rules.cross import (
     basis,
+    coverage,
     data,
     decisions,
     identity,
@@ -23,4 +24,6 @@ from ropa.check.rules.cross import (
     transfers,
 )
 
-RULES = collect(links, purposes, data, basis, recipients, transfers, retention, identity, decisions)
+RULES = collect(
+    links, purposes, data, basis, recipients, transfers, retention, identity, decisions, coverage
+)
