@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label
+from ropa.check.rules.record.common import has_content, is_yes, row_label
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import authorities, country_code, find_authority, is_eea
@@ -28,8 +28,8 @@ def controller_contact_missing(ctx: RecordView) -> Iterator[Problem]:
         if not any(has_content(row, key) for key in _CONTACT_FIELDS):
             yield Problem(
                 ctx.at("organisation", row, "contact_email"),
-                f"Entity '{label(row, 'entity_id')}' has no address, e-mail or phone.",
-                hint="Add the controller's contact details; at least an e-mail address.",
+                msg("RP901.no_contact", entity=row_label(row, "entity_id")),
+                hint=msg("RP901.hint"),
             )
 
 
@@ -47,10 +47,8 @@ def dpo_contact_missing(ctx: RecordView) -> Iterator[Problem]:
         if designated and not has_content(row, "dpo_contact"):
             yield Problem(
                 ctx.at("organisation", row, "dpo_contact"),
-                f"Entity '{label(row, 'entity_id')}' has a data protection officer but no DPO "
-                "contact.",
-                hint="Enter the DPO's e-mail or phone "
-                "(a function mailbox such as dpo@... is best).",
+                msg("RP902.no_dpo_contact", entity=row_label(row, "entity_id")),
+                hint=msg("RP902.hint"),
             )
 
 
@@ -70,10 +68,8 @@ def eu_representative_missing(ctx: RecordView) -> Iterator[Problem]:
         if code is not None and not is_eea(code) and not has_content(row, "eu_representative"):
             yield Problem(
                 ctx.at("organisation", row, "eu_representative"),
-                f"Entity '{label(row, 'entity_id')}' is established in {code}, outside the EEA, "
-                "and names no EU representative.",
-                hint="Name the Art. 27 representative in the Union, "
-                "or write why Art. 27(2) applies.",
+                msg("RP903.no_representative", entity=row_label(row, "entity_id"), country=code),
+                hint=msg("RP903.hint"),
             )
 
 
@@ -95,9 +91,13 @@ def supervisory_authority_outdated(ctx: RecordView) -> Iterator[Problem]:
             authority, until = found
             yield Problem(
                 ctx.at("organisation", row, "supervisory_authority"),
-                f"'{text}' is a former name, used until {until}; the authority is now "
-                f"{authority.name} ({authority.short}).",
-                hint=f"Write '{authority.name} ({authority.short})'.",
+                msg(
+                    "RP904.former_name",
+                    text=text,
+                    until=str(until),
+                    authority=f"{authority.name} ({authority.short})",
+                ),
+                hint=msg("RP904.hint", authority=f"{authority.name} ({authority.short})"),
             )
 
 
@@ -134,7 +134,7 @@ def dpo_publication_undocumented(ctx: RecordView) -> Iterator[Problem]:
     for row in ctx.rows("organisation"):
         if not (is_yes(row, "dpo_designated") or has_content(row, "dpo_name")):
             continue
-        who = label(row, "entity_id")
+        who = row_label(row, "entity_id")
         if not has_content(row, "dpo_published"):
             yield Problem(
                 ctx.at("organisation", row, "dpo_published"),
