@@ -12,6 +12,7 @@ from ropa.check.views.record import fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import authorities, country_code
 from ropa.read.notice.authorities import find_mentions
+from ropa.read.notice.lexicon import lexicon
 
 _DIGITS = re.compile(r"\d[\d\s.\-/]*\d")
 
@@ -56,36 +57,92 @@ def controller_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             )
 
 
+#: Where a clause ends: a sentence stop, or "or" between two ways of reaching someone.
+_CLAUSE = re.compile(
+    r"[.;!?](?:\s|$)|\s(?:or|eller|tai|alternatively|alternativt)\s", re.IGNORECASE
+)
+
+
+def _titles(cx: CrossView, text: str) -> bool:
+    """Whether a text names the data protection officer (the notice language's DPO titles)."""
+    try:
+        patterns = lexicon(cx.scan.document.language).groups.get("dpo_title", ())
+    except (KeyError, ValueError, OSError):
+        return False
+    lowered = text.lower()
+    return any(p.search(text if p.flags & re.IGNORECASE else lowered) for p in patterns)
+
+
+def dpo_addresses(cx: CrossView) -> dict[str, int]:
+    """The e-mail addresses the notice gives the DPO, with their line: on the lines that
+    disclose the DPO, those in a clause naming the DPO ("... or our data protection officer
+    at dpo@..."), and on a line that does not name the DPO, those right under a line that
+    does (the body under a "Data protection officer" heading). A general address next to
+    the DPO's ("contact us at info@... or our DPO at dpo@...") is not the DPO's."""
+    found = cx.scan.elements.get("dpo_contact")
+    if found is None or not found.present:
+        return {}
+    addresses: dict[str, int] = {}
+    previous_titled = False
+    for number in sorted({int(e.line) for e in found.evidence}):
+        if not 1 <= number <= len(cx.lines):
+            continue
+        text = cx.lines[number - 1]
+        titled = _titles(cx, text)
+        if titled:
+            for clause in _CLAUSE.split(text):
+                if _titles(cx, clause):
+                    for address in EMAIL.findall(clause):
+                        addresses.setdefault(address.casefold(), number)
+        elif previous_titled or _under_titled(cx, number):
+            for address in EMAIL.findall(text):
+                addresses.setdefault(address.casefold(), number)
+        previous_titled = titled and not EMAIL.search(text)
+    return addresses
+
+
+def _under_titled(cx: CrossView, number: int) -> bool:
+    """Whether the nearest non-empty line above names the DPO and gives no address."""
+    for index in range(number - 2, -1, -1):
+        above = cx.lines[index]
+        if above.strip():
+            return _titles(cx, above) and not EMAIL.search(above)
+    return False
+
+
 @rule("XC117", "dpo-contact-differs", Severity.WARNING, "Art. 13(1)(b), Art. 37(7)")
 def dpo_contact_differs(cx: CrossView) -> Iterator[Problem]:
     """The notice gives the DPO an e-mail address other than the record's.
 
     The e-mail in the Organisation sheet's DPO contact must be the one people are told to
-    use (Art. 13(1)(b), Art. 37(7)). Reported when the notice's lines about the data
-    protection officer give an e-mail address and the record's is not anywhere in the notice.
+    use (Art. 13(1)(b), Art. 37(7)). The notice's DPO address is the one in a clause that
+    names the data protection officer, or under a line that does ("contact us at info@...
+    or our DPO at dpo@..." gives the DPO dpo@..., not info@...). Reported when the notice
+    gives the DPO an address and the record's DPO address is not among them; the finding
+    quotes the line with the notice's DPO address.
 
     Fix: make the notice and the Organisation sheet give the same DPO address.
     """
-    found = cx.scan.elements.get("dpo_contact")
-    if found is None or not found.present:
+    given = dpo_addresses(cx)
+    if not given:
         return
-    lines = {int(e.line) for e in found.evidence}
-    on_dpo_lines = cx.emails_on(lines)
-    if not on_dpo_lines:
-        return
-
     for entity in cx.entities:
         recorded = {e.casefold() for e in EMAIL.findall(entity.text("dpo_contact"))}
-        if not recorded or recorded & cx.emails:
+        general = {e.casefold() for e in EMAIL.findall(entity.text("contact_email"))}
+        notice = {
+            address: line for address, line in given.items() if address not in general - recorded
+        }
+        if not recorded or not notice or recorded & set(notice):
             continue
-        line = min(lines)
+        first = min(notice, key=lambda address: (notice[address], address))
+        line = notice[first]
         yield Problem(
             cx.at("organisation", entity, "dpo_contact"),
             f"The notice {cx.display} gives the data protection officer's address as "
-            f"{', '.join(sorted(on_dpo_lines))} (line {line}), but the record has "
+            f"{', '.join(sorted(notice))} (line {line}), but the record has "
             f"{', '.join(sorted(recorded))} for entity {label(entity, 'entity_id')}.",
             hint="Use the same DPO e-mail address in the notice and the record.",
-            related=cx.related(line),
+            related=cx.related(line, first),
         )
 
 
