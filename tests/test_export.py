@@ -293,7 +293,7 @@ def _normalised(text: str) -> str:
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_golden(fmt: str, in_repo: None, tmp_path: Path) -> None:
     """Set ROPA_UPDATE_GOLDEN=1 to rewrite tests/golden after an intended change."""
-    out = export([EXAMPLE], fmt, tmp_path / f"report.{fmt}")[0]
+    out = export([EXAMPLE], fmt, tmp_path / f"report.{fmt}", zone="UTC")[0]
     text = _normalised(out.read_text(encoding="utf-8"))
     golden = GOLDEN / f"example-en.{fmt}"
     if os.environ.get("ROPA_UPDATE_GOLDEN") == "1":

@@ -18,7 +18,9 @@ from ropa.write.hyphens import Hyphenator, keep_numbers_together
 from ropa.write.labels import all_labels
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = {"en": ROOT / "workbooks/example-en.xlsx", "sv": ROOT / "workbooks/example-sv.xlsx"}
+EXAMPLES = {
+    lang: ROOT / f"workbooks/example-{lang}.xlsx" for lang in ("en", "sv", "nb", "da", "fi")
+}
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -45,6 +47,8 @@ def _vocabulary(group: GroupRecord) -> set[str]:
                     texts += cell if isinstance(cell, list) else [cell]
     texts += [texts_.get(group.lang) or texts_["en"] for texts_ in all_labels().values()]
     texts += [source.name for source in group.sources]
+    texts += [text for fact in document.control for text in fact]
+    texts += [*document.footer, document.generated, document.classification, document.status]
     for card in document.cards:
         texts.append(card.title)
     for chart in document.charts:

@@ -75,6 +75,7 @@ def test_output_unchanged(
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("ROPA_TIME_ZONE", "UTC")  # the reports' times name their zone
     out = tmp_path / name
     result = CliRunner().invoke(app, [arg.replace("{out}", str(out)) for arg in argv])
     assert result.exit_code in (0, 1), result.output

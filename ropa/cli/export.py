@@ -30,6 +30,10 @@ class Audience(str, Enum):
     internal = "internal"
 
 
+#: The --help panel of the options that replace the Document control sheet's values.
+CONTROL_PANEL = "Document control (replaces the workbook's Document control sheet)"
+
+
 class DiffFormat(str, Enum):
     text = "text"
     json = "json"
@@ -58,8 +62,14 @@ def export_command(
         ),
     ] = None,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language of the report: en, sv, nb, da or fi.")
-    ] = "en",
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of the report: en, sv, nb, da or fi (default: the language of "
+            "the workbook's headings).",
+        ),
+    ] = None,
     entity: Annotated[
         str | None,
         typer.Option("--entity", help="Only this entity id and the activities it carries out."),
@@ -78,9 +88,109 @@ def export_command(
         ),
     ] = None,
     force: ForceOption = False,
+    record_version: Annotated[
+        str | None,
+        typer.Option(
+            "--record-version",
+            metavar="VERSION",
+            help="The record's version, e.g. 4.2.",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="draft, in-review, approved or superseded (or the drop-down word in sv, nb, "
+            "da or fi).",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="TEXT",
+            help="Who keeps the record, e.g. 'Privacy office'.",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    approved_by: Annotated[
+        str | None,
+        typer.Option(
+            "--approved-by",
+            metavar="TEXT",
+            help="Who approved this version.",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    approved_on: Annotated[
+        str | None,
+        typer.Option(
+            "--approved-on",
+            metavar="DATE",
+            help="The date this version was approved (YYYY-MM-DD).",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="The date the record describes (YYYY-MM-DD).",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    classification: Annotated[
+        str | None,
+        typer.Option(
+            "--classification",
+            metavar="LEVEL",
+            help="public, internal, confidential or strictly-confidential.",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    case_number: Annotated[
+        str | None,
+        typer.Option(
+            "--case-number",
+            metavar="TEXT",
+            help="The authority's case number (diarienummer, saksnummer, journalnummer, "
+            "diaarinumero).",
+            rich_help_panel=CONTROL_PANEL,
+        ),
+    ] = None,
+    zone: Annotated[
+        str | None,
+        typer.Option(
+            "--time-zone",
+            envvar="ROPA_TIME_ZONE",
+            metavar="ZONE",
+            help="Show times in this IANA time zone, e.g. Europe/Stockholm (default: the "
+            "computer's; also ROPA_TIME_ZONE).",
+        ),
+    ] = None,
 ) -> None:
-    """Write the record as a report for the supervisory authority (Art. 30(4))."""
-    record_language(lang)
+    """Write the record as a report for the supervisory authority (Art. 30(4)).
+
+    The cover and every footer show the record's version, status, owner, approval, as-of
+    date, classification and case number from the workbook's Document control sheet; the
+    --record-version ... --case-number options replace them for this report.
+    """
+    if lang is not None:
+        record_language(lang)
+    control = {
+        "record_version": record_version,
+        "status": status,
+        "owner": owner,
+        "approved_by": approved_by,
+        "approved_on": approved_on,
+        "as_of": as_of,
+        "classification": classification,
+        "case_number": case_number,
+    }
     try:
         with progress_bar("Writing the report") as progress:
             written = api.export(
@@ -93,6 +203,9 @@ def export_command(
                 force=force,
                 audience=audience.value if audience else None,
                 progress=progress,
+                control=control,
+                zone=zone,
+                on_note=_note,
             )
     except api.USER_ERRORS as exc:
         fail(str(exc))
@@ -102,6 +215,10 @@ def export_command(
         typer.echo(f"Wrote {len(written)} files in {output}.")
     if not with_findings:
         _say_if_the_record_fails(workbooks)
+
+
+def _note(text: str) -> None:
+    typer.echo(f"Note: {text}", err=True)
 
 
 def _say_if_the_record_fails(workbooks: list[Path]) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ropa.model.control import DocumentControl, control_from_rows
 from ropa.model.findings import Finding
 from ropa.model.schema import record_schema
 from ropa.model.text import value_key
@@ -76,6 +77,9 @@ class GroupRecord:
     entity: str | None
     #: Whether findings were asked for (so an empty appendix still says "no findings").
     with_findings: bool = False
+    #: The record as a controlled document: the Document control sheet(s), with the values
+    #: given on the command line laid over them.
+    control: DocumentControl = field(default_factory=DocumentControl)
     processor_index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def processor_for(self, file: str, reference: str) -> dict[str, Any] | None:
@@ -341,6 +345,7 @@ def group_record(
         entity=entity,
         with_findings=with_findings,
         processor_index=index,
+        control=control_from_rows(record["document"]),
     )
     _link_uses(group)
     if entity is not None:

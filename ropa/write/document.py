@@ -17,11 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ropa.model.control import stamp
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
 from ropa.write.blocks import activity_blocks, controller_blocks
 from ropa.write.cells import country_label, dpo_text, plain
 from ropa.write.charts import Chart, summary_charts
+from ropa.write.control_text import control_facts, control_value, footer_lines
 from ropa.write.labels import label
 from ropa.write.layout import PAGE, Section, Table
 from ropa.write.summary import summary
@@ -53,8 +55,15 @@ class Document:
     #: The controllers the running header names: the entities, or the first and a count.
     header: str
     entity: str | None
-    generated: str
+    generated: str  # local time with its zone: "2026-12-02 09:15 CET"
     generated_iso: str
+    #: The record as a controlled document: (label, value) for the cover, the running
+    #: footer's lines, and the classification and status in words ("" when not given).
+    control: list[tuple[str, str]]
+    footer: list[str]
+    classification: str
+    status: str
+    approved: bool
     version: str  # "" for the authority
     controllers: list[list[str]]  # one list of lines per controller
     dpos: list[str]
@@ -182,6 +191,7 @@ def build_document(group: GroupRecord, audience: str = "internal") -> Document:
     numbers = summary(group)
     tables = {table.key: table for table in report_tables(group, PAGE)}
     controllers = [_controller_lines(row, lang) for row in group.record["organisation"]]
+    generated = stamp(group.generated)
     return Document(
         lang=lang,
         title=word("report_title"),
@@ -195,8 +205,13 @@ def build_document(group: GroupRecord, audience: str = "internal") -> Document:
             word,
         ),
         entity=group.entity,
-        generated=group.generated.strftime("%Y-%m-%d %H:%M"),
+        generated=generated,
         generated_iso=group.generated.isoformat(timespec="seconds"),
+        control=control_facts(group.control, lang),
+        footer=footer_lines(group.control, generated, lang, word),
+        classification=control_value(group.control, "classification", lang),
+        status=control_value(group.control, "status", lang),
+        approved=group.control.approved,
         version=group.version if internal else "",
         controllers=controllers,
         dpos=_dpos(group),

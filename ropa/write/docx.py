@@ -71,13 +71,19 @@ def _setup(word: WordDocument, document: Document) -> None:
     header.text = (
         f"{document.title} \u2013 {document.header}" if document.header else document.title
     )
+    # The record's version, status, classification, case number, owner and approval, and
+    # when the report was made, on every page.
+    lines = list(document.footer)
+    if document.version:
+        lines[-1] += f" \u00b7 ropa {document.version}"
     footer = section.footer.paragraphs[0]
-    footer.text = f"{document.word('generated')} {document.generated}" + (
-        f" \u00b7 ropa {document.version}" if document.version else ""
-    )
-    for paragraph in (header, footer):
+    footer.text = lines[0]
+    paragraphs = [header, footer]
+    for line in lines[1:]:
+        paragraphs.append(section.footer.add_paragraph(line))
+    for paragraph in paragraphs:
         for run in paragraph.runs:
-            run.font.size = Pt(8)
+            run.font.size = Pt(8 if paragraph is header else 7)
 
 
 def _repeat_header(row: Any) -> None:
@@ -89,11 +95,14 @@ def _repeat_header(row: Any) -> None:
 
 
 def _cover(word: WordDocument, document: Document) -> None:
+    if document.classification or document.status:
+        marking = " \u00b7 ".join(t for t in (document.classification, document.status) if t)
+        word.add_paragraph().add_run(marking.upper()).bold = True
     word.add_paragraph(document.subtitle.upper())
     word.add_heading(document.title, level=0)
     if document.controllers:
         word.add_paragraph(" \u00b7 ".join(lines[0] for lines in document.controllers))
-    facts = [(document.word("generated"), document.generated)]
+    facts = [*document.control, (document.word("generated"), document.generated)]
     if document.version:
         facts.append((document.word("generator"), f"ropa {document.version}"))
     if document.entity:

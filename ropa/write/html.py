@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ropa.model.resources import reports_dir
 from ropa.read.group import GroupRecord
 from ropa.write.charts import svg
+from ropa.write.control_text import css_string
 from ropa.write.document import Document, Progress, build_document
 from ropa.write.safety import atomic_write_text
 
@@ -53,6 +54,8 @@ def _asset(name: str) -> Markup:
 
 def render_document(document: Document) -> str:
     """The HTML of a laid-out report."""
+    from markupsafe import Markup
+
     template = _environment().get_template(TEMPLATE)
     none = document.word("none")
     return template.render(
@@ -61,6 +64,8 @@ def render_document(document: Document) -> str:
         css=_asset("report.css"),
         js=_asset("report.js"),
         svgs=[svg(chart, none=none) for chart in document.charts],
+        # The running footer of every printed page, as a CSS string of escapes only.
+        footer_css=Markup(css_string("\n".join(document.footer))),
     )
 
 

@@ -23,6 +23,8 @@ def document(group: GroupRecord) -> dict[str, Any]:
         "generator": "ropa",
         "ropa_version": group.version,
         "generated": group.generated.isoformat(timespec="seconds"),
+        "time_zone": group.generated.tzname() or "",
+        "document_control": group.control.to_dict(),
         "lang": group.lang,
         "entity": group.entity,
         "sources": [

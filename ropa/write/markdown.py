@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ropa.read.group import GroupRecord
 from ropa.write.cells import Cell
+from ropa.write.control_text import control_facts
 from ropa.write.labels import label
 from ropa.write.layout import Table
 from ropa.write.safety import atomic_write_text
@@ -46,6 +47,7 @@ def _heading(group: GroupRecord) -> list[str]:
     lines = [f"# {label('report_title', lang)}", ""]
     lines.append(f"- {label('generated', lang)}: {generated}")
     lines.append(f"- {label('version', lang)}: ropa {group.version}")
+    lines += [f"- {escape(t)}: {escape(v)}" for t, v in control_facts(group.control, lang)]
     if group.entity:
         lines.append(f"- {label('entity_filter', lang)}: {group.entity}")
     for key in ("entities", "activities", "processors", "transfers", "conflicts"):

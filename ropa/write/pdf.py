@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ropa.read.group import GroupRecord
 from ropa.write.charts import PALETTE, Chart
 from ropa.write.document import Document, Progress, build_document
+from ropa.write.hyphens import keep_numbers_together
 from ropa.write.layout import Section
 from ropa.write.pdf_blocks import BlockDrawer
 from ropa.write.pdf_page import ACCENT, BRAND, INK, LINE, MARGIN, MUTED, TONES, Page
@@ -53,26 +54,23 @@ def _title_page(page: Page) -> None:
     if names:
         pdf.set_x(MARGIN + 6)
         page.style(11, colour=(238, 243, 248))
-        pdf.multi_cell(pdf.epw - 12, 6, page.clean(names), max_line_height=6)
-    pdf.set_xy(MARGIN + 6, 70)
-    facts = [(word("generated"), document.generated)]
+        pdf.multi_cell(pdf.epw - 12, 6, page.clean(keep_numbers_together(names)), align="L")
+    if document.classification or document.status:
+        # The marking a controlled document carries at its top: classification and status.
+        marking = " \u00b7 ".join(t for t in (document.classification, document.status) if t)
+        pdf.set_xy(MARGIN + 6, 8)
+        page.style(8, bold=True, colour=(255, 255, 255))
+        pdf.cell(pdf.epw - 12, 5, page.clean(marking.upper()), align="R")
+    # The record as a controlled document (version, status, as of, classification, case
+    # number, owner, approval), then when the report was made and what it covers.
+    facts = [*document.control, (word("generated"), document.generated)]
     if document.version:
         facts.append((word("generator"), f"ropa {document.version}"))
     if document.entity:
         facts.append((word("entity_filter"), document.entity))
     activities = next((card.value for card in document.cards if card.key == "activities"), 0)
     facts.append((word("activities"), str(activities)))
-    x = MARGIN + 6
-    for label, value in facts:
-        pdf.set_xy(x, 70)
-        page.style(7, colour=MUTED)
-        pdf.cell(60, 4, page.clean(label.upper()))
-        pdf.set_xy(x, 74.5)
-        page.style(10.5, bold=True)
-        pdf.cell(60, 5, page.clean(value))
-        x += 62
-
-    top = 88
+    top = _facts(page, facts, 70) + 6
     column = (pdf.epw - 12) * 0.68
     pdf.set_xy(MARGIN + 6, top)
     _small_caps(page, word("controllers"))
@@ -84,11 +82,10 @@ def _title_page(page: Page) -> None:
         if index % 2 == 0 and index:
             y = bottom + 3
         pdf.set_xy(x + 2.5, y)
-        page.style(8.5, bold=True)
-        pdf.multi_cell(half - 3, 4.2, page.clean(lines[0]), new_x=XPos.LEFT, new_y=YPos.NEXT)
-        page.style(8)
-        for line in lines[1:]:
-            pdf.multi_cell(half - 3, 4, page.clean(line), new_x=XPos.LEFT, new_y=YPos.NEXT)
+        for number, line in enumerate(lines):
+            page.style(8.5 if number == 0 else 8, bold=number == 0)
+            text = page.clean(keep_numbers_together(line))
+            pdf.multi_cell(half - 3, 4.2, text, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_draw_color(*ACCENT)
         pdf.set_line_width(0.7)
         pdf.line(x, y, x, pdf.get_y())
@@ -106,13 +103,42 @@ def _title_page(page: Page) -> None:
     for dpo in document.dpos or [word("none")]:
         pdf.set_x(x)
         pdf.multi_cell(
-            pdf.epw - column - 16, 4.2, page.clean(dpo), new_x=XPos.LEFT, new_y=YPos.NEXT
+            pdf.epw - column - 16,
+            4.2,
+            page.clean(keep_numbers_together(dpo)),
+            align="L",
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
         )
         pdf.ln(1)
 
     pdf.set_xy(MARGIN + 6, max(bottom, pdf.get_y()) + 8)
     if document.sources is not None:
         _sources(page)
+
+
+def _facts(page: Page, facts: Sequence[tuple[str, str]], y: float) -> float:
+    """Label-over-value facts in rows across the page, each as wide as it needs; returns
+    the bottom of the last row."""
+    pdf = page.pdf
+    left, right = MARGIN + 6, pdf.w - MARGIN - 6
+    x = left
+    for label, value in facts:
+        page.style(7)
+        width = pdf.get_string_width(page.clean(label.upper()))
+        page.style(10.5, bold=True)
+        width = max(width, pdf.get_string_width(page.clean(value)))
+        width = min(right - left, max(30.0, width + 8))
+        if x > left and x + width > right:
+            x, y = left, y + 12
+        pdf.set_xy(x, y)
+        page.style(7, colour=MUTED)
+        pdf.cell(width, 4, page.clean(label.upper()))
+        pdf.set_xy(x, y + 4.5)
+        page.style(10.5, bold=True)
+        pdf.cell(width, 5, page.clean(value))
+        x += width
+    return y + 10
 
 
 def _small_caps(page: Page, text: str, width: float = 0) -> None:

@@ -47,6 +47,8 @@ LINE: Colour = (196, 204, 213)
 TONES = {"error": (179, 38, 30), "warning": (138, 90, 0), "info": ACCENT}
 
 MARGIN = 12.0
+#: Height of a line of the running footer, in mm.
+FOOTER_LINE = 3.4
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -178,15 +180,27 @@ class Page:
         pdf.set_xy(MARGIN, pdf.t_margin)
 
     def footer(self) -> None:
+        """The record's version, status, classification and case number, who answers for
+        it and when it was made (``Document.footer``), and "Page n of N", on every page."""
         pdf = self.pdf
-        pdf.set_y(-MARGIN + 1)
-        self.style(7.5, colour=MUTED)
-        generated = f"{self.word('generated')} {self.document.generated}"
+        lines = list(self.document.footer)
         if self.document.version:
-            generated += f" \u00b7 ropa {self.document.version}"
-        pdf.cell(pdf.epw / 2, 4, self.clean(generated), align="L")
-        page = self.word("page_of").format(page=pdf.page_no(), pages=PAGES_ALIAS)
-        pdf.cell(pdf.epw / 2, 4, page, align="R")
+            lines[-1] += f" \u00b7 ropa {self.document.version}"
+        pdf.set_y(-MARGIN + 1 - FOOTER_LINE * (len(lines) - 1))
+        width = pdf.epw * 0.84
+        for index, line in enumerate(lines):
+            text, size = self.clean(line), 7.0
+            self.style(size, colour=MUTED)
+            while pdf.get_string_width(text) > width and size > 5.5:
+                size -= 0.25  # a long owner or approver: smaller, never cut off
+                self.style(size, colour=MUTED)
+            pdf.set_x(MARGIN)
+            pdf.cell(width, FOOTER_LINE, text, align="L")
+            if index == len(lines) - 1:
+                self.style(7.5, colour=MUTED)
+                page = self.word("page_of").format(page=pdf.page_no(), pages=PAGES_ALIAS)
+                pdf.cell(pdf.epw - width, FOOTER_LINE, page, align="R")
+            pdf.ln(FOOTER_LINE)
 
     # --- building blocks --------------------------------------------------------------
 

@@ -15,8 +15,11 @@ from math import ceil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ropa.model.control import stamp
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
+from ropa.write.control_text import control_facts, excel_footer, footer_lines
+from ropa.write.document import words
 from ropa.write.excel import (
     PAPER_A4,
     Formats,
@@ -65,7 +68,11 @@ def _print_setup(
         margins=(0.4, 0.4, 0.6, 0.6),
         header=f"&L{small}{label('report_title', lang)}"
         f"&R{small}{group.generated.strftime('%Y-%m-%d')}",
-        footer=f"&L{small}&A&R{small}{page_of('&P', '&N', lang)}",  # &A: the sheet name
+        # &A: the sheet name, then the record's version, status, classification, case number
+        footer=excel_footer(
+            footer_lines(group.control, stamp(group.generated), lang, words(lang)),
+            page_of("&P", "&N", lang),
+        ),
         title_rows=title_rows,
         title_columns=title_columns,
     )
@@ -236,7 +243,9 @@ def write_cover(
     cover.line(label("report_title", lang), font=looks().title)
     cover.line(label("record_30_1", lang))
     cover.row += 1
-    cover.key_line(label("generated", lang), group.generated.strftime("%Y-%m-%d %H:%M %Z"))
+    for title, value in control_facts(group.control, lang):
+        cover.key_line(title, value)
+    cover.key_line(label("generated", lang), stamp(group.generated))
     cover.key_line(label("generator", lang), f"ropa {group.version}")
     if group.entity:
         cover.key_line(label("entity_filter", lang), group.entity)
