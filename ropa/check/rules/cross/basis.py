@@ -5,19 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who
 from ropa.check.views.cross import CrossView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 from ropa.model.vocab import vocabulary
-
-_BASIS_LABELS = {
-    "a": "consent (Art. 6(1)(a))",
-    "b": "contract (Art. 6(1)(b))",
-    "c": "legal obligation (Art. 6(1)(c))",
-    "d": "vital interests (Art. 6(1)(d))",
-    "e": "public task (Art. 6(1)(e))",
-    "f": "legitimate interests (Art. 6(1)(f))",
-}
 
 
 def _basis(text: str) -> str | None:
@@ -47,10 +39,14 @@ def lawful_basis_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             seen.add(code)
             yield Problem(
                 cx.at("purposes", purpose, "lawful_basis"),
-                f"The record uses {_BASIS_LABELS[code]} (first for activity {_id(activity)}), "
-                f"but the notice {cx.display} does not state that basis; lawful bases are "
-                f"given from {cx.where(line)}.",
-                hint="State this lawful basis in the notice for the purposes it covers.",
+                msg(
+                    "XC107.not_stated",
+                    basis=msg(f"XC107.basis.{code}"),
+                    activity=_who(activity),
+                    notice=cx.display,
+                    where=cx.at_line(line),
+                ),
+                hint=msg("XC107.hint"),
                 related=cx.related(line),
             )
 
@@ -84,9 +80,13 @@ def legitimate_interests_not_in_notice(cx: CrossView) -> Iterator[Problem]:
                 )
                 yield Problem(
                     cx.at("purposes", purpose, field),
-                    f"Activity {_id(activity)} relies on legitimate interests, but the notice "
-                    f"{cx.display} does not describe the interests (see {cx.where(line)}).",
-                    hint="Describe the legitimate interests in the notice, purpose by purpose.",
+                    msg(
+                        "XC108.not_described",
+                        activity=_who(activity),
+                        notice=cx.display,
+                        where=cx.at_line(line),
+                    ),
+                    hint=msg("XC108.hint"),
                     related=cx.related(line),
                 )
                 return

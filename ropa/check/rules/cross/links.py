@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import label
+from ropa.check.rules.record.common import row_label
 from ropa.check.views.cross import LinkView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 
 
 @rule(
@@ -33,10 +34,8 @@ def policy_online_only(links: LinkView) -> Iterator[Problem]:
         if link.kind == "url":
             yield Problem(
                 links.ctx.at("organisation", link.row, "privacy_policy"),
-                f"Entity '{label(link.row, 'entity_id')}' names its privacy notice by a web "
-                f"address ({link.value}); ropa does not fetch pages, so the notice was not "
-                "compared with the record.",
-                hint="Save the page and pass it with --policy to cross-check it.",
+                msg("XC101.online_only", entity=row_label(link.row, "entity_id"), url=link.value),
+                hint=msg("XC101.hint"),
             )
 
 
@@ -57,16 +56,12 @@ def policy_file_missing(links: LinkView) -> Iterator[Problem]:
         if link.kind == "file" and link.outside:
             yield Problem(
                 links.ctx.at("organisation", link.row, "privacy_policy"),
-                f"Entity '{label(link.row, 'entity_id')}' names the privacy notice "
-                f"'{link.value}', which is outside the workbook's folder; it was not read.",
-                hint="Put the notice beside the workbook, pass it with --policy, or set "
-                "allow-notices-outside = true in the configuration.",
+                msg("XC102.outside", entity=row_label(link.row, "entity_id"), path=link.value),
+                hint=msg("XC102.outside.hint"),
             )
         elif link.kind == "file" and not link.exists:
             yield Problem(
                 links.ctx.at("organisation", link.row, "privacy_policy"),
-                f"Entity '{label(link.row, 'entity_id')}' names the privacy notice "
-                f"'{link.value}', but there is no such file beside the workbook.",
-                hint="Correct the path (relative to the workbook) or pass the notice with "
-                "--policy.",
+                msg("XC102.no_file", entity=row_label(link.row, "entity_id"), path=link.value),
+                hint=msg("XC102.no_file.hint"),
             )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who, purpose_name
 from ropa.check.views.cross import CrossView
 from ropa.check.vocabulary import purpose_keys_of, purpose_label
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import joined, msg
 
 
 @rule("XC103", "purpose-not-in-notice", Severity.WARNING, "Art. 13(1)(c), Art. 14(1)(c)")
@@ -30,7 +31,7 @@ def purpose_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         keys = purpose_keys_of([activity.text("name"), *(row.text("purpose") for row in purposes)])
         if not keys or keys & set(cx.purpose_lines):
             continue
-        names = ", ".join(sorted(purpose_label(key).lower() for key in keys))
+        names = joined(purpose_name(key) for key in sorted(keys, key=purpose_label))
         where = (
             cx.at("purposes", purposes[0], "purpose")
             if purposes
@@ -38,9 +39,14 @@ def purpose_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         )
         yield Problem(
             where,
-            f"Activity {_id(activity)} ('{activity.text('name')}') concerns people outside "
-            f"the organisation, but the notice {cx.display} never mentions its purpose "
-            f"({names}); purposes are described from {cx.where(line)}.",
-            hint="Add the purpose to the notice's section on purposes, or correct the record.",
+            msg(
+                "XC103.not_mentioned",
+                activity=_who(activity),
+                name=activity.text("name"),
+                notice=cx.display,
+                purposes=names,
+                where=cx.at_line(line),
+            ),
+            hint=msg("XC103.hint"),
             related=cx.related(line),
         )
