@@ -63,6 +63,8 @@ CASES: list[tuple[str, list[str]]] = [
 
 
 def _masked(text: str) -> str:
+    # The HTML's print footer is a CSS string of six-digit escapes: read it as text first.
+    text = re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), text)
     text = re.sub(r"\b[0-9a-f]{64}\b", "<sha256>", text)
     text = re.sub(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?([+-]\d\d:\d\d)?", "<timestamp>", text)
     return text.replace(str(ROOT), "<root>")
