@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label, term
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term, term_labels
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
 from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import subject_kind
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import destination, is_eea
-from ropa.model.messages import Param, joined, msg
+from ropa.model.messages import Message, Param, joined, msg
+from ropa.model.vocab import Term
 from ropa.read.workbook import Row
 
 #: The importer's role for each recipient role; a sub-processor may receive from the
@@ -26,7 +27,7 @@ _IMPORTER = {
 }
 
 
-def _module_problem(recipient: Row | None, module_row: Row) -> tuple[str, set[str]] | None:
+def _module_problem(recipient: Row | None, module_row: Row) -> tuple[Term, set[str]] | None:
     module = term(module_row, "scc_module", "scc_module")
     if module is None or recipient is None:
         return None
@@ -34,7 +35,7 @@ def _module_problem(recipient: Row | None, module_row: Row) -> tuple[str, set[st
     fitting = _IMPORTER.get(role.code) if role is not None else None
     if fitting is None or module.code in fitting:
         return None
-    return module.label("en"), fitting
+    return module, fitting
 
 
 @rule("RP417", "scc-module-mismatch", Severity.WARNING, "Art. 46(2)(c); Decision (EU) 2021/914")
@@ -56,28 +57,49 @@ def scc_module_mismatch(ctx: RecordView) -> Iterator[Problem]:
             continue
         found = _module_problem(row, row)
         if found is not None:
-            yield _problem(ctx, "processors", row, label(row, "processor_id"), row, *found)
+            yield _problem(ctx, "processors", row, row_label(row, "processor_id"), row, *found)
     for row in ctx.rows("transfers"):
         if mechanism_of(row, "mechanism") != "scc":
             continue
         recipient = recipient_of(ctx, row)
         found = _module_problem(recipient, row)
         if found is not None and recipient is not None:
-            where = f"{row.text('activity_id')} to {label(recipient, 'processor_id')}"
+            where = msg(
+                "RP417.where",
+                activity=row.text("activity_id"),
+                recipient=row_label(recipient, "processor_id"),
+            )
             yield _problem(ctx, "transfers", row, where, recipient, *found)
 
 
 def _problem(
-    ctx: RecordView, sheet: str, row: Row, where: str, recipient: Row, module: str, fits: set[str]
+    ctx: RecordView,
+    sheet: str,
+    row: Row,
+    where: str | Message,
+    recipient: Row,
+    module: Term,
+    fits: set[str],
 ) -> Problem:
     role = term(recipient, "role", "recipient_role")
-    names = {"c2c": "module 1", "c2p": "module 2", "p2p": "module 3", "p2c": "module 4"}
-    expected = " or ".join(names[code] for code in sorted(fits, key=list(names).index))
+    numbers = {"c2c": 1, "c2p": 2, "p2p": 3, "p2c": 4}
+    expected = joined(
+        (
+            msg("RP417.module", number=numbers[code])
+            for code in sorted(fits, key=list(numbers).index)
+        ),
+        "list.or",
+    )
     return Problem(
         ctx.at(sheet, row, "scc_module"),
-        f"The SCCs for '{where}' are {module}, but the recipient is a "
-        f"{role.label('en').lower() if role else 'recipient'}: {expected} fits.",
-        hint=f"Conclude {expected} of the 2021 clauses, or correct the recipient's role.",
+        msg(
+            "RP417.mismatch",
+            where=where,
+            module=term_labels([module]),
+            role=term_labels([role], lower=True) if role else msg("RP417.recipient"),
+            expected=expected,
+        ),
+        hint=msg("RP417.hint", expected=expected),
     )
 
 
@@ -123,10 +145,12 @@ def dpf_without_hr_scope(ctx: RecordView) -> Iterator[Problem]:
         if recipient.has("dpf_hr") and not is_yes(recipient, "dpf_hr"):
             yield Problem(
                 ctx.at("processors", recipient, "dpf_hr"),
-                f"Activity '{label(activity, 'activity_id')}' sends employees' data to "
-                f"'{label(recipient, 'processor_id')}' in the US on the DPF, whose "
-                "certification does not cover HR data.",
-                hint="Confirm an HR certification on the DPF list, or use SCCs for HR data.",
+                msg(
+                    "RP420.no_hr",
+                    activity=row_label(activity, "activity_id"),
+                    recipient=row_label(recipient, "processor_id"),
+                ),
+                hint=msg("RP420.hint"),
             )
 
 
@@ -148,13 +172,13 @@ def dpf_hr_scope_unstated(ctx: RecordView) -> Iterator[Problem]:
     for activity, recipient in _hr_on_dpf(ctx):
         if not recipient.has("dpf_hr"):
             entry = pending.setdefault(id(recipient), (recipient, []))
-            entry[1].append(label(activity, "activity_id"))
+            entry[1].append(row_label(activity, "activity_id"))
     for recipient, activities in pending.values():
         yield Problem(
             ctx.at("processors", recipient, "dpf_hr"),
             msg(
                 "RP421.hr_scope_unstated",
-                recipient=label(recipient, "processor_id"),
+                recipient=row_label(recipient, "processor_id"),
                 activities=joined(activities),
             ),
             hint=msg("RP421.hint", column=ctx.header("processors", "dpf_hr")),
@@ -196,7 +220,7 @@ def scc_module_missing(ctx: RecordView) -> Iterator[Problem]:
         if not _module_recorded(ctx, row, "processors"):
             yield Problem(
                 ctx.at("processors", row, "scc_module"),
-                msg("RP422.processor", recipient=label(row, "processor_id")),
+                msg("RP422.processor", recipient=row_label(row, "processor_id")),
                 hint=msg("RP422.hint", column=ctx.header("processors", "scc_module")),
             )
     for row in ctx.rows("transfers"):
