@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label, term
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import adequacy, destination, is_eea
@@ -79,9 +79,8 @@ def transfer_without_safeguard(ctx: RecordView) -> Iterator[Problem]:
         if not _covered(code, mechanism, certified, ctx.today):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
-                f"Transfer of activity {row.text('activity_id')} to {code} has no adequacy "
-                "decision and no safeguard.",
-                hint="Record standard contractual clauses (Art. 46(2)(c)) or BCR, with a TIA.",
+                msg("RP401.no_ground", activity=row.text("activity_id"), country=code),
+                hint=msg("RP401.hint"),
             )
     yield from _processor_part_without_ground(ctx)
 
@@ -102,7 +101,7 @@ def _processor_part_without_ground(ctx: RecordView) -> Iterator[Problem]:
             if not _covered(code, mechanism, on_adequacy, ctx.today):
                 uncovered.append(code)
         if uncovered:
-            record = label(row, "record_id")
+            record = row_label(row, "record_id")
             yield Problem(
                 ctx.at("processor_activities", row, "transfer_mechanism"),
                 msg(
@@ -134,11 +133,12 @@ def us_adequacy_without_dpf(ctx: RecordView) -> Iterator[Problem]:
         if recipient is None or not is_yes(recipient, "dpf_certified"):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
-                f"The transfer of activity {row.text('activity_id')} to "
-                f"'{row.text('recipient')}' in the US relies on adequacy, but the recipient is "
-                "not marked DPF certified.",
-                hint="Confirm the DPF certification and mark it on the "
-                f"{ctx.sheet_name('processors')} sheet, or use SCCs.",
+                msg(
+                    "RP402.transfer_not_certified",
+                    activity=row.text("activity_id"),
+                    recipient=row.text("recipient"),
+                ),
+                hint=msg("RP402.transfer_hint", sheet=ctx.sheet_name("processors")),
             )
     for row in ctx.rows("processors"):
         if (
@@ -152,9 +152,8 @@ def us_adequacy_without_dpf(ctx: RecordView) -> Iterator[Problem]:
         ):
             yield Problem(
                 ctx.at("processors", row, "dpf_certified"),
-                f"'{label(row, 'processor_id')}' processes data in the US under adequacy, but "
-                "is not marked DPF certified.",
-                hint="Confirm the certification on the DPF list, or use SCCs.",
+                msg("RP402.processor_not_certified", processor=row_label(row, "processor_id")),
+                hint=msg("RP402.processor_hint"),
             )
 
 
@@ -180,9 +179,13 @@ def invalidated_transfer_mechanism(ctx: RecordView) -> Iterator[Problem]:
                 continue  # the repealed SCC sets have no ruling: RP415
             yield Problem(
                 ctx.at(sheet, row, field),
-                f"'{row.text(field)}' is no longer a valid transfer mechanism: it was "
-                f"invalidated on {found.attrs['invalid_since']} ({found.attrs.get('ruling', '')}).",
-                hint="Use DPF certification or standard contractual clauses with a TIA.",
+                msg(
+                    "RP403.invalidated",
+                    value=row.text(field),
+                    since=str(found.attrs["invalid_since"]),
+                    ruling=str(found.attrs.get("ruling", "")),
+                ),
+                hint=msg("RP403.hint"),
                 reference=f"Art. 46; CJEU {found.attrs.get('ruling', '')}".strip(),
             )
 
@@ -212,11 +215,13 @@ def third_country_processor_without_transfer(ctx: RecordView) -> Iterator[Proble
             if countries and (key, id(recipient)) not in recorded:
                 yield Problem(
                     ctx.at("activities", activity, "recipients"),
-                    f"Activity '{activity.text('activity_id')}' uses "
-                    f"'{recipient.text('name') or recipient.text('processor_id')}', which "
-                    f"processes data in {', '.join(countries)}, but no transfer is recorded.",
-                    hint=f"Add a row on the {ctx.sheet_name('transfers')} sheet for this "
-                    "activity and recipient, with the mechanism.",
+                    msg(
+                        "RP404.no_transfer",
+                        activity=activity.text("activity_id"),
+                        recipient=recipient.text("name") or recipient.text("processor_id"),
+                        countries=joined(countries),
+                    ),
+                    hint=msg("RP404.hint", sheet=ctx.sheet_name("transfers")),
                 )
 
 
@@ -242,11 +247,12 @@ def transfer_impact_assessment_missing(ctx: RecordView) -> Iterator[Problem]:
                 row, "tia_reference"
             ):
                 where = (
-                    row.text("activity_id") if sheet == "transfers" else label(row, "processor_id")
+                    row.text("activity_id")
+                    if sheet == "transfers"
+                    else row_label(row, "processor_id")
                 )
                 yield Problem(
                     ctx.at(sheet, row, "tia_reference"),
-                    f"'{where}' transfers on {row.text(field)} without a transfer impact "
-                    "assessment.",
-                    hint="Document the TIA and reference it here.",
+                    msg("RP405.no_tia", where=where, mechanism=row.text(field)),
+                    hint=msg("RP405.hint"),
                 )
