@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ropa.write.layout import Block, Entry
 from ropa.write.pdf_page import BRAND, INK, LINE, MARGIN, MUTED, Colour, Page
+from ropa.write.pdf_pen import texts
 from ropa.write.pdf_table import CELL_PAD_X, LINE_HEIGHT, TABLE_FONT, Grid, Lines
 
 #: Space between the two columns, and between two fields, in mm.
@@ -125,10 +126,12 @@ class BlockDrawer:
             pdf.text(x + offset, baseline, f" {field.note}")
         label = self._label_width(field.title, field.note)
         page.style(TABLE_FONT, colour=INK)
-        for number, (indent, line) in enumerate(field.lines):
-            if line:
-                start = x + indent + (label if number == 0 else 0.0)
-                pdf.text(start, baseline + number * LINE_HEIGHT, line)
+        places = [
+            (x + indent + (label if number == 0 else 0.0), baseline + number * LINE_HEIGHT, line)
+            for number, (indent, line) in enumerate(field.lines)
+            if line
+        ]
+        texts(pdf, places)
 
     def draw(self, block: Block) -> None:
         """One block: its title bar, then its fields in two columns, over pages if need be."""

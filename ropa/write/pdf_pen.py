@@ -7,14 +7,16 @@ character at a time in Python, ``set_font()`` normalises its arguments before it
 that nothing changes, ``set_text_color()`` parses its colour again. :func:`fpdf_class`
 gives fpdf2's document class with those three calls taking a short path for what the
 report does (filled text without underline or strike-through, one of the fonts already
-added, RGB colours), and fpdf2's own code for anything else. The short path writes exactly
-the bytes fpdf2 writes: the same operators, the same subset character ids, assigned in the
-same order (``tests/test_pdf_pen.py`` compares the two). fpdf2 is imported when the class is
+added, RGB colours), and fpdf2's own code for anything else; ``texts()`` draws the lines of
+a field or a cell in one call. The short path writes exactly the bytes fpdf2 writes: the
+same operators, the same subset character ids, assigned in the same order
+(``tests/test_pdf_pen.py`` compares the two). fpdf2 is imported when the class is
 first made.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from fpdf import FPDF
 
 
+#: Encoded texts remembered per font (labels and common values are drawn over and over).
+SHOWN_REMEMBERED = 100_000
 #: Font styles selected without fpdf2's normalisation (no underline, no strike-through).
 PLAIN_STYLES = frozenset({"", "B", "I", "BI"})
 
@@ -59,6 +63,10 @@ def fpdf_class() -> type[FPDF]:
             self._glyphs: dict[int, _Glyphs | None] = {}
             self._colours: dict[tuple[Any, ...], Any] = {}
             self._fill_ops: dict[Any, str] = {}
+            #: (family, style) as the caller spells them -> the font already added.
+            self._selectable: dict[tuple[str, str], Any] = {}
+            #: font number -> text -> its operand: labels and common values repeat.
+            self._shown: dict[int, dict[str, str]] = {}
 
         def _encode(self, font: Any, text: str) -> str:
             """``font.encode_text(text)``, with the subset mapping done by ``translate``."""
@@ -72,6 +80,11 @@ def fpdf_class() -> type[FPDF]:
             return f"({font.escape_text(text.translate(glyphs))}) Tj"
 
         def text(self, x: float, y: float, text: str = "") -> None:
+            self.texts([(x, y, text)])
+
+        def texts(self, places: Sequence[tuple[float, float, str]]) -> None:
+            """``text(x, y, text)`` for each of ``places`` in turn, in the same font and
+            colour: the same bytes, with the state looked at once."""
             font = self.current_font
             if (
                 not self.page
@@ -81,42 +94,53 @@ def fpdf_class() -> type[FPDF]:
                 or self.strikethrough
                 or self._record_text_quad_points
             ):
-                super().text(x, y, text)
+                for x, y, text in places:
+                    super().text(x, y, text)
                 return
-            text = self.normalize_text(text)
+            if not places:
+                return
             if not self.current_font_is_set_on_page:
                 self._out(self._set_font_for_page(font, self.font_size_pt))
-            k = self.k
-            op = f"BT {x * k:.2f} {(self.h - y) * k:.2f} Td {self._encode(font, text)} ET"
+            k, height = self.k, self.h
+            start, end = "BT", "ET"
             colour = self.text_color
             if colour is not None and self.fill_color != colour:
                 serialised = self._fill_ops.get(colour)
                 if serialised is None:
                     serialised = self._fill_ops[colour] = colour.serialize().lower()
-                op = f"q {serialised} {op} Q"
-            self._out(op)
+                start, end = f"q {serialised} BT", "ET Q"
+            shown = self._shown.get(font.i)
+            if shown is None:
+                shown = self._shown[font.i] = {}
+            ops = []
+            for x, y, text in places:
+                encoded = shown.get(text)
+                if encoded is None:
+                    encoded = self._encode(font, self.normalize_text(text))
+                    if len(shown) < SHOWN_REMEMBERED:
+                        shown[text] = encoded
+                ops.append(f"{start} {x * k:.2f} {(height - y) * k:.2f} Td {encoded} {end}")
+            self._out("\n".join(ops))
 
         def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
             font = None
-            if size and family and style.__class__ is str and style in PLAIN_STYLES:
-                font = self.fonts.get(family.lower() + style)
+            if size and family and style.__class__ is str:
+                font = self._selectable.get((family, style))
+                if font is None and style in PLAIN_STYLES:
+                    font = self.fonts.get(family.lower() + style)
+                    if font is not None:
+                        self._selectable[(family, style)] = font
             if font is None or family is None:  # U or S, a core font not yet used, defaults
                 super().set_font(family, style, size)
                 return
-            family = family.lower()
             # What fpdf2 does for a font already added, without normalising the arguments.
             if self.underline:
                 self.underline = False
             if self.strikethrough:
                 self.strikethrough = False
-            if (
-                self.font_family == family
-                and self.font_style == style
-                and abs(self.font_size_pt - size) <= TOLERANCE
-                and (self.current_font is None or self.current_font is font)
-            ):
-                return
-            self.font_family = family
+            if self.current_font is font and abs(self.font_size_pt - size) <= TOLERANCE:
+                return  # the same font (so the same family and style) and size
+            self.font_family = family.lower()
             self.font_style = style
             self.font_size_pt = size
             self.current_font = font
@@ -136,4 +160,14 @@ def fpdf_class() -> type[FPDF]:
     return FastFPDF
 
 
-__all__ = ["fpdf_class"]
+def texts(pdf: FPDF, places: Sequence[tuple[float, float, str]]) -> None:
+    """Draw each (x, y, text) of ``places`` on ``pdf`` in its current font and colour."""
+    draw = getattr(pdf, "texts", None)
+    if draw is not None:
+        draw(places)
+        return
+    for x, y, text in places:
+        pdf.text(x, y, text)
+
+
+__all__ = ["fpdf_class", "texts"]

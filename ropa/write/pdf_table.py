@@ -15,6 +15,7 @@ from ropa.write.cells import Cell
 from ropa.write.hyphens import Hyphenator, Measure, keep_numbers_together
 from ropa.write.layout import Table
 from ropa.write.pdf_page import BRAND, INK, LINE, MARGIN, TONES, Colour, Page
+from ropa.write.pdf_pen import texts
 
 TABLE_FONT = 8.5
 CELL_PAD_X = 1.2
@@ -163,14 +164,18 @@ class Grid:
             pdf.set_fill_color(*fill)
             pdf.rect(MARGIN, top, sum(widths), height, style="F")
         x = MARGIN
+        first = top + CELL_PAD_Y + line_height * 0.78
         for lines, width, (style, colour) in zip(cells, widths, fonts, strict=True):
             pdf.set_font(self.page.family, style, size)
             pdf.set_text_color(*colour)
-            baseline = top + CELL_PAD_Y + line_height * 0.78
+            left = x + CELL_PAD_X
+            baseline = first
+            places = []
             for indent, line in lines:
                 if line:
-                    pdf.text(x + CELL_PAD_X + indent, baseline, line)
+                    places.append((left + indent, baseline, line))
                 baseline += line_height
+            texts(pdf, places)
             x += width
         pdf.set_draw_color(*LINE)
         pdf.set_line_width(rule)
