@@ -5,23 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who, category_name
 from ropa.check.views.cross import CrossView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import Message, joined, msg
 from ropa.model.vocab import is_none, vocabulary
 from ropa.read.notice.entities import map_data_category
 from ropa.read.workbook import Row
 
-_SPECIAL_LABELS = {
-    "racial_ethnic_origin": "racial or ethnic origin",
-    "political_opinions": "political opinions",
-    "religious_beliefs": "religious or philosophical beliefs",
-    "trade_union_membership": "trade union membership",
-    "genetic": "genetic data",
-    "biometric": "biometric data",
-    "health": "health data",
-    "sex_life_orientation": "sex life or sexual orientation",
-}
+#: The special categories of Art. 9(1), by their data-category keys.
+_SPECIAL = frozenset(
+    {
+        "racial_ethnic_origin",
+        "political_opinions",
+        "religious_beliefs",
+        "trade_union_membership",
+        "genetic",
+        "biometric",
+        "health",
+        "sex_life_orientation",
+    }
+)
 
 
 def _special(row: Row) -> list[str]:
@@ -59,17 +63,21 @@ def data_category_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         missing: list[str] = []
         for item in activity.items("data_categories"):
             for key in map_data_category(item):
-                if key in _SPECIAL_LABELS or key in cx.category_keys:
+                if key in _SPECIAL or key in cx.category_keys:
                     continue
                 if key not in missing:
                     missing.append(key)
         if missing:
-            names = ", ".join(key.replace("_", " ") for key in missing)
             yield Problem(
                 cx.at("activities", activity, "data_categories"),
-                f"Activity {_id(activity)} records data the notice {cx.display} never "
-                f"mentions: {names}; the data processed are described from {cx.where(line)}.",
-                hint="List these kinds of data in the notice, or correct the record.",
+                msg(
+                    "XC104.not_mentioned",
+                    activity=_who(activity),
+                    notice=cx.display,
+                    categories=joined(category_name(key) for key in missing),
+                    where=cx.at_line(line),
+                ),
+                hint=msg("XC104.hint"),
                 related=cx.related(line),
             )
 
@@ -96,13 +104,16 @@ def special_category_not_in_notice(cx: CrossView) -> Iterator[Problem]:
     for activity in cx.external:
         missing = [code for code in _special(activity) if code not in cx.category_keys]
         if missing:
-            names = ", ".join(_SPECIAL_LABELS.get(code, code) for code in missing)
             yield Problem(
                 cx.at("activities", activity, "special_categories"),
-                f"Activity {_id(activity)} processes {names} (Art. 9), which the notice "
-                f"{cx.display} never mentions; see {cx.where(line)}.",
-                hint="Say in the notice which sensitive data is processed, why, and on which "
-                "Art. 9(2) condition.",
+                msg(
+                    "XC105.not_mentioned",
+                    activity=_who(activity),
+                    notice=cx.display,
+                    categories=joined(_special_name(code) for code in missing),
+                    where=cx.at_line(line),
+                ),
+                hint=msg("XC105.hint"),
                 related=cx.related(line),
             )
 
@@ -124,13 +135,22 @@ def notice_denies_special_data(cx: CrossView) -> Iterator[Problem]:
     for activity in cx.external:
         codes = _special(activity)
         if codes:
-            names = ", ".join(_SPECIAL_LABELS.get(code, code) for code in codes)
             line = int(statement["line"])
             yield Problem(
                 cx.at("activities", activity, "special_categories"),
-                f"The notice {cx.display} says at line {line} that no sensitive data is "
-                f"processed, but activity {_id(activity)} records {names}.",
-                hint="Correct the notice or the record: they must tell the same story.",
+                msg(
+                    "XC106.contradiction",
+                    notice=cx.display,
+                    line=line,
+                    activity=_who(activity),
+                    categories=joined(_special_name(code) for code in codes),
+                ),
+                hint=msg("cross.same_story.hint"),
                 related=cx.stated("no_sensitive_data", line),
             )
             return
+
+
+def _special_name(code: str) -> Message | str:
+    """A special category by name; a code of the vocabulary the lexicon lacks, as it is."""
+    return category_name(code) if code in _SPECIAL else code

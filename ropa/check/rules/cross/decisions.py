@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who
 from ropa.check.rules.record.common import is_yes
 from ropa.check.views.cross import CrossView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 from ropa.read.notice.elements import statement_hits
 
 #: An Art. 22(2) exception named in the record ("Art. 22(2)(a)", "22.2 b", "artikel 22.2 a").
@@ -55,16 +56,21 @@ def notice_denies_automated_decisions(cx: CrossView) -> Iterator[Problem]:
         if not is_yes(activity, "automated_decisions"):
             continue
         if of_profiling:
-            said = "that there are no automated decisions or profiling"
+            said = msg("XC119.said.no_profiling")
         elif _ART22_EXCEPTION.search(activity.text("art22_basis")):
-            said = "that no decision is based solely on automated processing"
+            said = msg("XC119.said.no_decision")
         else:
             continue  # profiling that decides nothing (no Art. 22 decision): no contradiction
         yield Problem(
             cx.at("activities", activity, "automated_decisions"),
-            f"The notice {cx.display} says at line {line} {said}, but activity "
-            f"{_id(activity)} records automated decisions or profiling.",
-            hint="Correct the notice or the record: they must tell the same story.",
+            msg(
+                "XC119.contradiction",
+                notice=cx.display,
+                line=line,
+                said=said,
+                activity=_who(activity),
+            ),
+            hint=msg("cross.same_story.hint"),
             related=cx.stated("no_automated_decisions", line),
         )
         return

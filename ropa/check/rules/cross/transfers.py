@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 from ropa.read.workbook import Row
 
 
@@ -35,9 +36,13 @@ def transfer_not_in_notice(cx: CrossView) -> Iterator[Problem]:
     for activity, transfer in _transfers(cx):
         yield Problem(
             cx.at("transfers", transfer, "country"),
-            f"Activity {_id(activity)} transfers data to {transfer.text('country')}, but the "
-            f"notice {cx.display} does not mention transfers outside the EU/EEA.",
-            hint="Tell people in the notice about the transfer and its safeguard.",
+            msg(
+                "XC111.not_mentioned",
+                activity=_who(activity),
+                country=transfer.text("country"),
+                notice=cx.display,
+            ),
+            hint=msg("XC111.hint"),
             related=cx.related(None),
         )
         return
@@ -61,10 +66,14 @@ def notice_denies_transfers(cx: CrossView) -> Iterator[Problem]:
         line = int(statement["line"])
         yield Problem(
             cx.at("transfers", transfer, "country"),
-            f"The notice {cx.display} says at line {line} that data is not transferred "
-            f"outside the EU/EEA, but activity {_id(activity)} transfers data to "
-            f"{transfer.text('country')}.",
-            hint="Correct the notice or the record: they must tell the same story.",
+            msg(
+                "XC112.contradiction",
+                notice=cx.display,
+                line=line,
+                activity=_who(activity),
+                country=transfer.text("country"),
+            ),
+            hint=msg("cross.same_story.hint"),
             related=cx.stated("no_third_country_transfer", line),
         )
         return
@@ -93,10 +102,15 @@ def transfer_safeguard_not_in_notice(cx: CrossView) -> Iterator[Problem]:
     for activity, transfer in _transfers(cx):
         yield Problem(
             cx.at("transfers", transfer, "mechanism"),
-            f"Activity {_id(activity)} transfers data to {transfer.text('country')} on "
-            f"'{transfer.text('mechanism')}', but the notice {cx.display} names no safeguard "
-            f"for transfers ({cx.where(line)}).",
-            hint="Name the transfer mechanism (adequacy, SCCs, BCR, DPF) in the notice.",
+            msg(
+                "XC113.no_safeguard",
+                activity=_who(activity),
+                country=transfer.text("country"),
+                mechanism=transfer.text("mechanism"),
+                notice=cx.display,
+                where=cx.at_line(line),
+            ),
+            hint=msg("XC113.hint"),
             related=cx.related(line),
         )
         return
