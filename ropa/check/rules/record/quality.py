@@ -8,17 +8,20 @@ countries, and internal departments or categories of recipients listed as proces
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import lt, mul, sub
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import row_label, term
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, is_eea
-from ropa.model.messages import Message, msg
+from ropa.model.messages import msg
 from ropa.model.placeholders import placeholder
 from ropa.model.recipients import CATEGORY, recipient_kind
 from ropa.model.text import fold
 from ropa.read.cells import as_text
+from ropa.read.workbook import Row
 
 #: Fields that differ between copies by design, and are left out when comparing activities.
 _COPY_IGNORED = {"activity_id", "last_reviewed", "entity_ids"}
@@ -26,6 +29,8 @@ _COPY_IGNORED = {"activity_id", "last_reviewed", "entity_ids"}
 _PROCESSOR_ROLES = {"processor", "sub_processor"}
 #: An activity needs this many filled fields before two of them count as copies.
 _COPY_MIN_FIELDS = 4
+#: An odd 64-bit number (the golden ratio's), for each field's factor in a row's hash.
+_FACTOR = 0x9E3779B97F4A7C15
 
 
 @rule("RP804", "placeholder-value", Severity.WARNING, "Art. 30(1), Art. 5(1)(d)")
@@ -83,22 +88,85 @@ def copied_activity(ctx: RecordView) -> Iterator[Problem]:
     keys = [
         s.key for s in sheet.spec.fields if s.key in sheet.columns and s.key not in _COPY_IGNORED
     ]
-    seen: dict[tuple[str, ...], str | Message] = {}
-    for row in sheet.rows:
-        values = tuple(fold(row.text(key)) for key in keys)
-        if sum(1 for value in values if value) < _COPY_MIN_FIELDS:
-            continue
-        who = row_label(row, "activity_id")
+    rows = sheet.rows
+    if not keys or not rows:
+        return
+    # Column by column: each distinct value's text folded once, the rows' tuples by zip.
+    columns = []
+    for raw in zip(*[tuple(map(row.values.get, keys)) for row in rows], strict=True):
+        if set(map(type, raw)) <= {str, type(None)}:  # else 1, 1.0 and True share a key
+            folded = {value: fold(as_text(value)) for value in set(raw)}
+            columns.append(list(map(folded.__getitem__, raw)))
+        else:
+            texts = list(map(as_text, raw))
+            folded = {text: fold(text) for text in set(texts)}
+            columns.append(list(map(folded.__getitem__, texts)))
+    table = [
+        (row, values)
+        for row, values in zip(rows, zip(*columns, strict=True), strict=True)
+        if len(values) - values.count("") >= _COPY_MIN_FIELDS
+    ]
+    starred = any("*" in column for column in columns)
+    for row, original in _copies_by_variants(table) if starred else _copies(table, len(keys)):
+        yield Problem(
+            ctx.at("activities", row, "name"),
+            msg(
+                "RP805.copy",
+                activity=row_label(row, "activity_id"),
+                original=row_label(original, "activity_id"),
+            ),
+            hint=msg("RP805.hint"),
+        )
+
+
+def _copies_by_variants(table: list[tuple[Row, tuple[str, ...]]]) -> Iterator[tuple[Row, Row]]:
+    """Each row that copies an earlier one, and the earliest such row: the row itself, then
+    the row with each field in turn as ``*``, looked up among the earlier rows' keys."""
+    seen: dict[tuple[str, ...], Row] = {}
+    for row, values in table:
         variants = [values] + [(*values[:i], "*", *values[i + 1 :]) for i in range(len(values))]
         original = next((seen[v] for v in variants if v in seen), None)
         if original is not None:
-            yield Problem(
-                ctx.at("activities", row, "name"),
-                msg("RP805.copy", activity=who, original=original),
-                hint=msg("RP805.hint"),
-            )
+            yield row, original
         for variant in variants:
-            seen.setdefault(variant, who)
+            seen.setdefault(variant, row)
+
+
+def _copies(table: list[tuple[Row, tuple[str, ...]]], width: int) -> Iterator[tuple[Row, Row]]:
+    """The same as :func:`_copies_by_variants` where no value is ``*`` (so a key with a
+    ``*`` can only meet the same field's ``*``), one field at a time instead of one row.
+
+    A row's key leaving out field i is a sum of its fields' hashes, each times a factor of
+    its own, minus field i's term: whole columns at a time in C, no tuple per key. Rows
+    whose sums meet are compared field by field; should two differ (a collision), the
+    table is looked at the plain way.
+    """
+    count = len(table)
+    tuples = [values for _, values in table]
+    factors = [_FACTOR * (2 * field + 1) + field for field in range(width)]
+    terms = [
+        list(map(mul, map(hash, column), repeat(factor, count)))
+        for column, factor in zip(zip(*tuples, strict=True), factors, strict=True)
+    ]
+    sums = list(map(sum, zip(*terms, strict=True)))
+    found: dict[int, int] = {}  # row -> the earliest row it copies, by the first way found
+    for way in range(-1, width):  # all fields, then all but field 0, 1, ...
+        keys = sums if way < 0 else list(map(sub, sums, terms[way]))
+        first = dict(zip(reversed(keys), range(count - 1, -1, -1), strict=True))
+        earliest = list(map(first.__getitem__, keys))
+        for index in compress(range(count), map(lt, earliest, range(count))):
+            if index not in found:
+                if not _same_but(tuples[index], tuples[earliest[index]], way):
+                    yield from _copies_by_variants(table)
+                    return
+                found[index] = earliest[index]
+    for index in sorted(found):
+        yield table[index][0], table[found[index]][0]
+
+
+def _same_but(one: tuple[str, ...], other: tuple[str, ...], way: int) -> bool:
+    """Whether the two rows hold the same values, field ``way`` left out (-1: none)."""
+    return all(a == b for i, (a, b) in enumerate(zip(one, other, strict=True)) if i != way)
 
 
 @rule("RP406", "eea-transfer-as-third-country", Severity.WARNING, "Art. 44, Art. 1(3)")
