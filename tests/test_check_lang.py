@@ -8,16 +8,25 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ropa import api
+from ropa.api.export import build_group_record
 from ropa.cli.app import app
+from ropa.write.layout import PAGE
+from ropa.write.tables import SEVERITY_ORDER, findings_table
 from tests.support import base_rows, write_record
 
 
-def _record(tmp_path: Path, lang: str) -> Path:
-    """The base record with a consent purpose whose mechanism is not described (RP203)."""
+def _record(tmp_path: Path, lang: str, *, more: bool = False) -> Path:
+    """The base record with a consent purpose whose mechanism is not described (RP203, an
+    error); ``more`` adds an activity without security measures (RP803, a warning) and a
+    processor no activity uses (RP106, info)."""
     rows = base_rows()
     for row in rows["purposes"]:
         if "Consent" in str(row.get("lawful_basis")):
             row.pop("consent_mechanism", None)
+    if more:
+        rows["activities"][0].pop("security_measures", None)
+        unused = dict(rows["processors"][0], processor_id="OLD", name="Gammal Leverantör AB")
+        rows["processors"].append(unused)
     return write_record(tmp_path / f"record-{lang}.xlsx", rows, lang=lang)
 
 
@@ -54,3 +63,30 @@ def test_cli_lang(tmp_path: Path) -> None:
     wrong = CliRunner().invoke(app, ["check", str(record), "--lang", "de"])
     assert wrong.exit_code == 2
     assert "unknown language 'de'" in wrong.output
+
+
+def test_the_findings_annex_speaks_the_report_language_errors_first(tmp_path: Path) -> None:
+    """``ropa export --lang sv --with-findings``: the annex's findings are checked in Swedish
+    (an English workbook), and the page reports list them by severity."""
+    english = _record(tmp_path, "en", more=True)
+    group = build_group_record([english], lang="sv", with_findings=True)
+    (rp203,) = [f for f in group.findings if f.code == "RP203"]
+    assert rp203.message.startswith("Samtycke är den rättsliga grunden för behandling MKT-01")
+    assert rp203.hint == "Beskriv hur samtycket inhämtas, dokumenteras och återkallas."
+    table = findings_table(group, PAGE)
+    ranks = [SEVERITY_ORDER[tone] for tone in table.tones]
+    assert sorted(set(ranks)) == [0, 1, 2] and ranks == sorted(ranks)
+    # Without --lang the report, and so its findings, speak the workbook's language.
+    finnish = build_group_record([_record(tmp_path, "fi")], with_findings=True)
+    (rp203,) = [f for f in finnish.findings if f.code == "RP203"]
+    assert rp203.message.startswith("Käsittelyperusteena on suostumus")
+
+
+def test_export_cli_findings_in_swedish(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    record = _record(tmp_path, "en")
+    result = CliRunner().invoke(
+        app, ["export", str(record), "-f", "md", "-o", str(out), "--lang", "sv", "--with-findings"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Samtycke är den rättsliga grunden för behandling MKT-01" in out.read_text("utf-8")

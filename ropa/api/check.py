@@ -28,8 +28,12 @@ def check_workbook(
     config: Config | None = None,
     display: str | None = None,
     policies: Sequence[str | Path] = (),
+    lang: str | None = None,
 ) -> tuple[Workbook, list[Finding]]:
     """Read and check one workbook, and cross-check it against its privacy notices.
+
+    The findings are worded in ``lang``, else the configuration's ``lang``, else the language
+    of the workbook's headings.
 
     The notices are ``policies`` (files or folders; they speak for every entity) and the files
     the Organisation sheet names in its privacy-policy column (relative to the workbook).
@@ -37,7 +41,7 @@ def check_workbook(
     notice cannot be.
     """
     path = Path(path)
-    config = config or load_config(path)
+    config = (config or load_config(path)).with_cli(None, None, lang)
     workbook = read_workbook(path, display, config.limits)
     foreign = foreign_layout(path, workbook, config.limits)
     return workbook, check_read_workbook(workbook, config, policies, foreign)

@@ -74,7 +74,10 @@ def build_group_record(
     sources: list[SourceFile] = []
     for path in paths:
         if with_findings:
-            workbook, found = check_workbook(path, display=str(path))
+            # The findings speak the report's language: the one asked for, else the first
+            # workbook's (the report's own default).
+            wording = lang or (languages[0] if languages else None)
+            workbook, found = check_workbook(path, display=str(path), lang=wording)
             findings.extend(found)
         else:
             workbook = read_workbook(path, str(path))
