@@ -8,7 +8,7 @@ and listed with its cell.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ropa.model.categories import map_data_category
@@ -79,6 +79,12 @@ def activity_fields(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     _recipients(reader, activity, cells)
 
 
+@lru_cache(maxsize=4096)
+def _category_keys(item: str) -> tuple[str, ...]:
+    """The data-category keys of one listed category (registers repeat the same wording)."""
+    return tuple(map_data_category(item))
+
+
 @cache
 def _special_codes() -> frozenset[str]:
     return frozenset(term.code for term in vocabulary("special_category").terms)
@@ -99,9 +105,10 @@ def _special(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     for item in v.items(reader.text(cells, "activities.data_categories"), commas=True):
         code = v.vocab_code("special_category", item, reader.aliases)
         # "health data if given", "sick leave": the data-category lexicon's words for them
-        found = [code] if code else [k for k in map_data_category(item) if k in _special_codes()]
+        keys = _category_keys(item)
+        found = [code] if code else [k for k in keys if k in _special_codes()]
         codes += [c for c in found if c not in codes]
-        if "criminal_offences" in map_data_category(item) and not activity.get("criminal_data"):
+        if "criminal_offences" in keys and not activity.get("criminal_data"):
             activity["criminal_data"] = "yes"  # Art. 10 data named among the categories
     if codes:
         existing = activity.setdefault("special_categories", [])
