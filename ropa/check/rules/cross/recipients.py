@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _id, _who
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
@@ -40,9 +40,8 @@ def recipients_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         if cx.ctx.processors_of(activity) or has_content(activity, "recipients"):
             yield Problem(
                 cx.at("activities", activity, "recipients"),
-                f"Activity {_id(activity)} discloses data to recipients, but the notice "
-                f"{cx.display} has no statement about recipients.",
-                hint="Name the recipients or categories of recipients in the notice.",
+                msg("XC109.not_mentioned", activity=_who(activity), notice=cx.display),
+                hint=msg("XC109.hint"),
                 related=cx.related(None),
             )
             return
@@ -77,9 +76,14 @@ def notice_vendor_not_in_record(cx: CrossView) -> Iterator[Problem]:
         line = int(vendor["line"])
         yield Problem(
             cx.header_location("processors", "name"),
-            f"The notice {cx.display} names {vendor['name']} at line {line}, but the "
-            "Processors sheet has no such recipient: the record is incomplete.",
-            hint=f"Add {vendor['name']} to the Processors sheet, or remove it from the notice.",
+            msg(
+                "XC110.not_in_record",
+                notice=cx.display,
+                vendor=vendor["name"],
+                line=line,
+                sheet=cx.ctx.sheet_name("processors"),
+            ),
+            hint=msg("XC110.hint", vendor=vendor["name"], sheet=cx.ctx.sheet_name("processors")),
             related=cx.related(line, str(vendor["name"]).split(" (")[0]),
         )
 

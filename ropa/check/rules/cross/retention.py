@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _id, _who
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
@@ -117,10 +117,16 @@ def retention_contradicts_notice(cx: CrossView) -> Iterator[Problem]:
         reported.add(row.number)
         yield Problem(
             cx.at("retention", row, "period"),
-            f"The notice {cx.display} says at line {line} '{text}', but the record keeps "
-            f"'{row.text('data_category') or _id(activity)}' ({_id(activity)}) for "
-            f"{row.text('period')}.",
-            hint="Make the notice and the record state the same period.",
+            msg(
+                "XC114.differs",
+                notice=cx.display,
+                line=line,
+                said=text,
+                category=row.text("data_category") or _who(activity),
+                activity=_who(activity),
+                period=row.text("period"),
+            ),
+            hint=msg("XC114.differs.hint"),
             related=cx.related(line, text),
         )
 
@@ -160,10 +166,13 @@ def retention_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             if has_content(row, "period"):
                 yield Problem(
                     cx.at("retention", row, "period"),
-                    f"The record keeps data of activity {_id(activity)} for "
-                    f"{row.text('period')}, but the notice {cx.display} says nothing about "
-                    "how long data is kept.",
-                    hint="Add the retention periods (or their criteria) to the notice.",
+                    msg(
+                        "XC115.not_mentioned",
+                        activity=_who(activity),
+                        period=row.text("period"),
+                        notice=cx.display,
+                    ),
+                    hint=msg("XC115.hint"),
                     related=cx.related(None),
                 )
                 return
