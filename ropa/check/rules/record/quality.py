@@ -47,15 +47,19 @@ def placeholder_value(ctx: RecordView) -> Iterator[Problem]:
     """
     for sheet in ctx.workbook.sheets.values():
         id_field = sheet.spec.id_field or "activity_id"
-        for spec in sheet.spec.fields:
-            if spec.key not in sheet.columns:
-                continue
+        fields = [spec for spec in sheet.spec.fields if spec.key in sheet.columns]
+        if not fields or not sheet.rows:
+            continue
+        keys = [spec.key for spec in fields]
+        columns = zip(*[tuple(map(row.values.get, keys)) for row in sheet.rows], strict=True)
+        for spec, values in zip(fields, columns, strict=True):
             # A column holds few distinct values: judge each once, then find the rows.
-            values = [row.values.get(spec.key) for row in sheet.rows]
             required = spec.required and spec.key != "recipients"
             judged = {
                 value: placeholder(as_text(value), required=required) for value in set(values)
             }
+            if not any(judged.values()):
+                continue
             for row, value in zip(sheet.rows, values, strict=True):
                 found = judged[value]
                 if found:
