@@ -20,6 +20,8 @@ from typing import Any
 
 from ropa.model.control import DocumentControl, control_from_rows
 from ropa.model.findings import Finding
+from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.messages import Message, Named, joined, msg, named, render
 from ropa.model.schema import record_schema
 from ropa.model.text import value_key
 from ropa.read.record import SOURCE_KEY
@@ -51,14 +53,14 @@ class Conflict:
 
     kind: str  # "duplicate-activity-id" | "duplicate-entity-id" | "processor-countries" | ...
     key: str  # the id or name in conflict
-    message: str  # plain English sentence
+    message: Message  # what disagrees, rendered in the report's or the check's language
     places: tuple[tuple[str, str, int, str], ...]  # (file, sheet, row, value as written)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
             "kind": self.kind,
             "key": self.key,
-            "message": self.message,
+            "message": render(self.message, lang),
             "places": [{"file": f, "sheet": s, "row": r, "value": v} for f, s, r, v in self.places],
         }
 
@@ -123,7 +125,7 @@ def _merge_activities(per_file: Sequence[Record], out: Record, conflicts: list[C
                 Conflict(
                     "duplicate-activity-id",
                     key,
-                    f"Activity {key} is recorded in {len(files)} workbooks; both entries are kept.",
+                    msg("GR101.duplicate", activity=key, count=len(files)),
                     tuple(_place(row, row.get("name")) for row in rows),
                 )
             )
@@ -147,8 +149,12 @@ def _merge_entities(per_file: Sequence[Record], out: Record, conflicts: list[Con
                 Conflict(
                     "duplicate-entity-id",
                     key,
-                    f"Entity {key} is described differently in {len(rows)} places "
-                    f"({', '.join(fields)}); every version is kept.",
+                    msg(
+                        "GR102.differs",
+                        entity=key,
+                        count=len(rows),
+                        fields=joined(_title("organisation", name) for name in fields),
+                    ),
                     tuple(_place(r, r.get("legal_name")) for r in rows),
                 )
             )
@@ -205,14 +211,21 @@ def _merged_processor(rows: list[dict[str, Any]], conflicts: list[Conflict]) -> 
     return merged
 
 
+def _title(sheet: str, name: str) -> Named | str:
+    """A field's column title in each language (a key the schema lacks, as it is)."""
+    spec = record_schema().sheet(sheet)
+    if name not in {item.key for item in spec.fields}:
+        return name
+    return named({lang: spec.field(name).title(lang) for lang in RECORD_LANGUAGES})
+
+
 def _processor_conflict(key: str, name: str, rows: list[dict[str, Any]]) -> Conflict:
-    title = record_schema().sheet("processors").field(name).title("en") if name != "extra" else name
     kind = _PROCESSOR_CONFLICTS.get(name, "processor-details")
-    note = " (the report lists every country)" if name == "countries" else ""
+    which = "GR.processor.countries" if name == "countries" else "GR.processor.differs"
     return Conflict(
         kind,
         key,
-        f"Processor {key} has a different '{title}' in different workbooks{note}.",
+        msg(which, processor=key, field=_title("processors", name)),
         tuple(_place(r, r.get(name)) for r in rows),
     )
 

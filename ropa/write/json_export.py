@@ -31,7 +31,7 @@ def document(group: GroupRecord) -> dict[str, Any]:
             {"path": s.path, "name": s.name, "sha256": s.sha256, "modified": s.modified}
             for s in group.sources
         ],
-        "conflicts": [c.to_dict() for c in group.conflicts],
+        "conflicts": [c.to_dict(group.lang) for c in group.conflicts],
         "summary": summary(group),
     }
     if group.with_findings:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ropa.model.findings import Finding
+from ropa.model.messages import render
 from ropa.model.schema import record_schema
 from ropa.read.group import USES_KEY, Conflict, GroupRecord
 from ropa.read.record import SOURCE_KEY
@@ -157,7 +158,8 @@ def conflicts_table(group: GroupRecord, style: Style = SPREADSHEET) -> Table:
 
     def row(conflict: Conflict) -> list[Cell]:
         places = [_place(p, style, lang) for p in conflict.places]
-        return [conflict_label(conflict.kind, lang), conflict.key, conflict.message, places]
+        message = render(conflict.message, lang) or ""
+        return [conflict_label(conflict.kind, lang), conflict.key, message, places]
 
     return Table(
         key="conflicts",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ropa.model.findings import Location, Problem, Related
+from ropa.model.messages import Message
 from ropa.read.group import Conflict
 
 
@@ -23,7 +24,7 @@ class GroupView:
     def of_kind(self, kind: str) -> list[Conflict]:
         return [conflict for conflict in self.conflicts if conflict.kind == kind]
 
-    def problem(self, conflict: Conflict, hint: str) -> Problem:
+    def problem(self, conflict: Conflict, hint: Message) -> Problem:
         """The conflict reported at its last place, the other places related to it."""
         *others, (file, sheet, row, _) = conflict.places
         return Problem(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ropa.check.rule import rule
 from ropa.check.views.group import GroupView
 from ropa.model.findings import Problem, Severity
+from ropa.model.messages import msg
 
 
 @rule("GR101", "activity-id-in-several-workbooks", Severity.WARNING, "Art. 30(1), Art. 5(2)")
@@ -26,7 +27,7 @@ def activity_id_in_several_workbooks(group: GroupView) -> Iterator[Problem]:
     as SE-HR-01 and NO-HR-01), or keep a shared activity in one workbook only.
     """
     for conflict in group.of_kind("duplicate-activity-id"):
-        yield group.problem(conflict, "Give the activities ids that are unique across the group.")
+        yield group.problem(conflict, msg("GR101.hint"))
 
 
 @rule("GR102", "entity-described-differently", Severity.WARNING, "Art. 30(1)(a)")
@@ -39,7 +40,7 @@ def entity_described_differently(group: GroupView) -> Iterator[Problem]:
     Fix: correct the Organisation sheet of the workbook that is out of date.
     """
     for conflict in group.of_kind("duplicate-entity-id"):
-        yield group.problem(conflict, "Make the entity's details the same in every workbook.")
+        yield group.problem(conflict, msg("GR102.hint"))
 
 
 @rule("GR103", "processor-countries-differ", Severity.WARNING, "Art. 30(1)(d), Art. 30(1)(e)")
@@ -53,7 +54,7 @@ def processor_countries_differ(group: GroupView) -> Iterator[Problem]:
     every workbook.
     """
     for conflict in group.of_kind("processor-countries"):
-        yield group.problem(conflict, "Record the same countries for the processor everywhere.")
+        yield group.problem(conflict, msg("GR103.hint"))
 
 
 @rule("GR104", "processor-dpa-date-differs", Severity.INFO, "Art. 28(3)")
@@ -67,7 +68,7 @@ def processor_dpa_date_differs(group: GroupView) -> Iterator[Problem]:
     processor's notes whether it is a group agreement.
     """
     for conflict in group.of_kind("processor-dpa-date"):
-        yield group.problem(conflict, "Check which agreement applies, and record its date.")
+        yield group.problem(conflict, msg("GR104.hint"))
 
 
 @rule("GR105", "processor-details-differ", Severity.INFO, "Art. 30(1)(d)")
@@ -78,4 +79,4 @@ def processor_details_differ(group: GroupView) -> Iterator[Problem]:
     different services different processor rows.
     """
     for conflict in group.of_kind("processor-details"):
-        yield group.problem(conflict, "Describe the processor the same way in every workbook.")
+        yield group.problem(conflict, msg("GR105.hint"))
