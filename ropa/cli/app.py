@@ -10,12 +10,14 @@ from ropa.cli.check import check
 from ropa.cli.export import diff_command, export_command
 from ropa.cli.import_ import import_command
 from ropa.cli.init import init
+from ropa.cli.plain import PlainCommand, PlainGroup
 from ropa.cli.policy import policy_app
 from ropa.cli.rules import explain, list_rules
 from ropa.model.version import __version__
 
 app = typer.Typer(
     name="ropa",
+    cls=PlainGroup,
     help="Keep your GDPR Art. 30 record of processing activities in Excel, and check it like code.",
     no_args_is_help=True,
     add_completion=False,
@@ -42,11 +44,11 @@ def root(
     """Keep your GDPR Art. 30 record of processing activities in Excel, and check it like code."""
 
 
-app.command()(init)
-app.command("import")(import_command)
-app.command()(check)
-app.command("rules")(list_rules)
-app.command()(explain)
-app.command("export")(export_command)
-app.command("diff")(diff_command)
+app.command(cls=PlainCommand)(init)
+app.command("import", cls=PlainCommand)(import_command)
+app.command(cls=PlainCommand)(check)
+app.command("rules", cls=PlainCommand)(list_rules)
+app.command(cls=PlainCommand)(explain)
+app.command("export", cls=PlainCommand)(export_command)
+app.command("diff", cls=PlainCommand)(diff_command)
 app.add_typer(policy_app, name="policy")

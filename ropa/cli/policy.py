@@ -18,11 +18,13 @@ from ropa.cli.options import (
     fail,
     parse_codes,
 )
+from ropa.cli.plain import PlainCommand, PlainGroup
 from ropa.model.languages import notice_language
 from ropa.write.console import render_scan
 from ropa.write.json_out import scan_json
 
 policy_app = typer.Typer(
+    cls=PlainGroup,
     help="Read published privacy notices and check them against GDPR Art. 13 and 14.",
     no_args_is_help=True,
     add_completion=False,
@@ -41,7 +43,7 @@ def policy_root() -> None:
     """Read published privacy notices and check them against GDPR Art. 13 and 14."""
 
 
-@policy_app.command()
+@policy_app.command(cls=PlainCommand)
 def scan(
     files: Annotated[
         list[Path],
