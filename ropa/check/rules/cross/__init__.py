@@ -18,6 +18,7 @@ from ropa.check.rules.cross import (
     decisions,
     identity,
     links,
+    pairs,
     purposes,
     recipients,
     retention,
@@ -25,5 +26,15 @@ from ropa.check.rules.cross import (
 )
 
 RULES = collect(
-    links, purposes, data, basis, recipients, transfers, retention, identity, decisions, coverage
+    links,
+    purposes,
+    data,
+    basis,
+    recipients,
+    transfers,
+    retention,
+    identity,
+    decisions,
+    coverage,
+    pairs,
 )

@@ -63,7 +63,7 @@ _CLAUSE = re.compile(
 )
 
 
-def _titles(cx: CrossView, text: str) -> bool:
+def names_dpo(cx: CrossView, text: str) -> bool:
     """Whether a text names the data protection officer (the notice language's DPO titles)."""
     try:
         patterns = lexicon(cx.scan.document.language).groups.get("dpo_title", ())
@@ -88,10 +88,10 @@ def dpo_addresses(cx: CrossView) -> dict[str, int]:
         if not 1 <= number <= len(cx.lines):
             continue
         text = cx.lines[number - 1]
-        titled = _titles(cx, text)
+        titled = names_dpo(cx, text)
         if titled:
             for clause in _CLAUSE.split(text):
-                if _titles(cx, clause):
+                if names_dpo(cx, clause):
                     for address in EMAIL.findall(clause):
                         addresses.setdefault(address.casefold(), number)
         elif previous_titled or _under_titled(cx, number):
@@ -106,7 +106,7 @@ def _under_titled(cx: CrossView, number: int) -> bool:
     for index in range(number - 2, -1, -1):
         above = cx.lines[index]
         if above.strip():
-            return _titles(cx, above) and not EMAIL.search(above)
+            return names_dpo(cx, above) and not EMAIL.search(above)
     return False
 
 
