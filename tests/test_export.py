@@ -253,7 +253,7 @@ def test_csv_writes_one_file_per_table(in_repo: None, tmp_path: Path) -> None:
 
 def test_csv_uses_the_delimiter_excel_expects_for_the_report_language(tmp_path: Path) -> None:
     export([EXAMPLE], "csv", tmp_path / "sv", lang="sv")
-    raw = (tmp_path / "sv" / "processors.csv").read_bytes().decode("utf-8-sig")
+    raw = (tmp_path / "sv" / "personuppgiftsbiträden.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(raw), delimiter=";"))
     assert len(rows[0]) > 3 and len({len(row) for row in rows}) == 1
     export([EXAMPLE], "csv", tmp_path / "en", lang="en")

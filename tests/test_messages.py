@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ropa.model.dpia_lists import dpia_list
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.messages import (
     SOURCE_LANGUAGE,
@@ -226,3 +227,14 @@ def test_the_scan_finds_text_written_in_code(tmp_path: Path) -> None:
     )
     lines = [int(item.rsplit(":", 1)[1]) for item in _written_in_code(source, tmp_path)]
     assert lines == [2, 3, 4, 6, 7, 8]
+
+
+def test_the_national_dpia_lists_describe_each_entry_in_every_language() -> None:
+    """RP703 names the list's entry in the run's language: each entry has all five."""
+    for country in ("SE", "NO", "DK", "FI"):
+        found = dpia_list(country)
+        assert found is not None and found.entries, country
+        for entry in found.entries:
+            texts = {lang: entry.label_in(lang) for lang in RECORD_LANGUAGES}
+            assert all(texts.values()), entry.id
+            assert len(set(texts.values())) > 2, f"{entry.id} is not translated: {texts}"

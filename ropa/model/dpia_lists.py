@@ -42,6 +42,11 @@ class ListEntry:
     signals: frozenset[str]
     terms: tuple[str, ...]  # any one must occur in the activity's words; empty: no words needed
     min_criteria: int  # WP248 criteria the activity must meet in total
+    labels: tuple[tuple[str, str], ...] = ()  # the label in other languages (sv, nb, da, fi)
+
+    def label_in(self, lang: str) -> str:
+        """The entry's description in ``lang`` (English where the list has none)."""
+        return dict(self.labels).get(lang, self.label)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ def _entry(raw: dict[str, object]) -> ListEntry:
         signals=signals,
         terms=tuple(str(t) for t in raw.get("terms", [])),  # type: ignore[attr-defined]
         min_criteria=int(raw["min_criteria"]),  # type: ignore[call-overload]
+        labels=tuple((str(k), str(v)) for k, v in raw.get("labels", {}).items()),  # type: ignore[attr-defined]
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, row_label, term
+from ropa.check.rules.record.common import has_content, in_languages, is_yes, row_label, term
 from ropa.check.rules.record.dpia import art35_3_cases, national_entries
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
@@ -77,7 +77,7 @@ def dpia_on_national_list(ctx: RecordView) -> Iterator[Problem]:
                 activity=row_label(activity, "activity_id"),
                 authority=national.authority,
                 entry=entry.id,
-                label=entry.label,
+                label=in_languages(entry.label_in),
             ),
             hint=msg("RP703.hint" if national.verified else "RP703.hint_unverified"),
             reference=national.reference,
