@@ -110,6 +110,8 @@ def copied_activity(ctx: RecordView) -> Iterator[Problem]:
         for row, values in zip(rows, zip(*columns, strict=True), strict=True)
         if len(values) - values.count("") >= _COPY_MIN_FIELDS
     ]
+    if not table:  # no activity has enough fields filled in to be a copy
+        return
     starred = any("*" in column for column in columns)
     for row, original in _copies_by_variants(table) if starred else _copies(table, len(keys)):
         yield Problem(
