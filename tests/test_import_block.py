@@ -243,3 +243,52 @@ def test_controller_columns_on_every_row_are_split(tmp_path: Path) -> None:
     assert row["contact_phone"] == "+44 113 496 0000"
     assert (row["dpo_name"], row["dpo_contact"]) == ("Priya Nair", "dpo@heronsgate.example")
     assert {a["entity_ids"] for a in result.rows["activities"]} == {row["entity_id"]}
+
+
+def test_cnil_fiches_one_activity_per_sheet(tmp_path: Path) -> None:
+    # CNIL's model is a fiche per activity: labels down a column, the values beside them.
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Fiche 1"
+    for row in [
+        ["Fiche de registre de l'activité"],
+        [],
+        ["Nom de l'activité", "Paie"],
+        ["Objectifs poursuivis", "Payer les salaires"],
+        ["Base légale", "Obligation légale"],
+        ["Catégories de personnes concernées", "Salariés"],
+        ["Catégories de données collectées", "État-civil, identité"],
+        ["Des données sensibles sont-elles traitées ?", "Non"],
+        ["Destinataires internes", "Service RH"],
+        ["Sous-traitants", "Paie Express SARL"],
+        ["Transferts des données hors UE", "Non"],
+        ["Durées de conservation", "5 ans à compter de la fin du contrat"],
+        ["Remarque libre", "vu par le DPO"],
+    ]:
+        ws.append(row)
+    other = book.create_sheet("Fiche 2")
+    for row in [
+        ["Nom de l'activité", "Vidéoprotection"],
+        ["Objectifs poursuivis", "Sécurité des locaux"],
+        ["Base légale", "Intérêt légitime"],
+        ["Catégories de personnes concernées", "Salariés; visiteurs"],
+        ["Transferts des données hors UE", "Oui, États-Unis (clauses contractuelles types)"],
+        ["Durées de conservation", "30 jours"],
+    ]:
+        other.append(row)
+    book.save(tmp_path / "registre.xlsx")
+    out = tmp_path / "record.xlsx"
+    result = ropa.import_record([tmp_path / "registre.xlsx"], out)
+    assert result.sources[0].layout == "cnil-registre"
+    assert all(sheet.form for sheet in result.sources[0].sheets)
+    activities = result.rows["activities"]
+    assert [a["name"] for a in activities] == ["Paie", "Vidéoprotection"]
+    assert activities[0]["Imported from"] == "registre.xlsx › Fiche 1 › form, B3–B13"
+    assert activities[0]["Remarque libre"] == "vu par le DPO"  # a label ropa has no field for
+    assert [p["lawful_basis"] for p in result.rows["purposes"]] == ["c", "f"]
+    assert [p["name"] for p in result.rows["processors"]] == ["Paie Express SARL"]
+    (transfer,) = result.rows["transfers"]  # "Non" is no transfer; "Oui, États-Unis" is one
+    assert (transfer["country"], transfer["mechanism"]) == ("US", "scc")
+    assert result.unread == []  # French periods, bases, yes/no and country names all read
+    codes = {f.code for f in ropa.check([out]).findings}
+    assert not codes & {"RP101", "RP102"}

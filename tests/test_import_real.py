@@ -184,6 +184,7 @@ def test_real_file_imports_and_checks(
     assert not missing, missing[:5]
     codes = {finding.code for finding in ropa.check([out]).findings}
     assert not codes & {"RP101", "RP102"}, codes
+    assert not any(code.startswith("RX") for code in codes), codes  # every rule ran
 
 
 # layout-mappings.json: the headings of ten layouts and the ropa field each belongs in, as

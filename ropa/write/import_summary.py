@@ -77,8 +77,13 @@ def render_import(
             )
         for sheet in source.sheets:
             console.print(
-                f"  sheet '{escape(sheet.sheet)}': header row {sheet.header_row}, "
-                f"{sheet.rows_read} rows read, {len(sheet.mapped)} columns mapped, "
+                f"  sheet '{escape(sheet.sheet)}': "
+                + (
+                    f"read as a form (label | value), {sheet.rows_read} fiche(s), "
+                    if sheet.form
+                    else f"header row {sheet.header_row}, {sheet.rows_read} rows read, "
+                )
+                + f"{len(sheet.mapped)} columns mapped, "
                 f"{len(sheet.extras)} kept as extra columns"
                 + (
                     f" ({len(sheet.empty_extras)} of them empty in the source, kept as empty "

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ropa.read.cells import as_text, clean_value
 from ropa.read.headers import HEADER_SEARCH_ROWS
+from ropa.read.importer.forms import MIN_FORM_HITS, as_form, cell_text, label_columns
 from ropa.read.importer.layouts import Layout, SheetLayout, heading_key, layouts
 from ropa.read.importer.source import Source, SourceSheet
 
@@ -34,6 +34,7 @@ class SheetMatch:
     score: float
     hits: int
     named: bool
+    form: bool = False  # a form (label | value) read as a one-row table
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,14 @@ class Detection:
         parts = []
         for match in self.matches:
             named = ", sheet name known" if match.named else ""
+            where = "as the labels of a form" if match.form else f"in row {match.header_row + 1}"
             parts.append(
-                f"sheet '{match.sheet.name}': {match.hits} headings of the layout in row "
-                f"{match.header_row + 1}{named}"
+                f"sheet '{match.sheet.name}': {match.hits} headings of the layout {where}{named}"
             )
         text = "; ".join(parts) or "no sheet matched"
         if self.runner_up:
             text += f" (next best: {self.runner_up[0]}, score {self.runner_up[1]:g})"
         return text
-
-
-def cell_text(value: Any) -> str:
-    return as_text(clean_value(value)) if value not in ("", None) else ""
 
 
 def row_score(part: SheetLayout, cells: list[Any]) -> tuple[float, int]:
@@ -90,8 +87,27 @@ def match_sheet(part: SheetLayout, sheet: SourceSheet, header_row: int | None = 
         if score > best[0]:
             best = (score, hits, number)
     named = heading_key(sheet.name) in part.name_keys()
+    if header_row is None and part.rows == "activities":
+        form = _form(part, sheet, best[0])
+        if form is not None:
+            return form
     score = best[0] + (NAME_BONUS if named and best[0] else 0.0)
     return SheetMatch(sheet, part, best[2], score, best[1], named)
+
+
+def _form(part: SheetLayout, sheet: SourceSheet, beats: float) -> SheetMatch | None:
+    """``sheet`` read as a form (label | value), if its labels score more than its best
+    header row and hit at least :data:`MIN_FORM_HITS` of the layout's headings."""
+    best: tuple[float, int, int] | None = None
+    for column, labels in label_columns(sheet):
+        score, hits = row_score(part, labels)
+        if hits >= MIN_FORM_HITS and score > beats and (best is None or score > best[0]):
+            best = (score, hits, column)
+    if best is None:
+        return None
+    named = heading_key(sheet.name) in part.name_keys()
+    score = best[0] + (NAME_BONUS if named else 0.0)
+    return SheetMatch(as_form(sheet, best[2]), part, 0, score, best[1], named, form=True)
 
 
 def _fit(layout: Layout, source: Source) -> tuple[float, list[SheetMatch]]:
@@ -110,8 +126,10 @@ def _fit(layout: Layout, source: Source) -> tuple[float, list[SheetMatch]]:
         if not options:
             continue
         best = max(options, key=lambda m: m.score)
-        taken.add(best.sheet.name)
-        matches.append(best)
+        # One fiche per sheet: every sheet that reads as a form of this part is read.
+        chosen = [m for m in options if m.form] if best.form else [best]
+        taken.update(m.sheet.name for m in chosen)
+        matches += chosen
     weight = 0.9 if layout.name in ("generic",) else 1.0
     return sum(m.score for m in matches) * weight, matches
 

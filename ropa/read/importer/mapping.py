@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ropa.read.cells import column_letter
+from ropa.read.importer.block import label_of
 from ropa.read.importer.detect import SheetMatch, cell_text, match_sheet
 from ropa.read.importer.layouts import (
     FLAT_SHEETS,
@@ -110,10 +111,33 @@ def plan_sheet(
             plan.columns.append(ColumnMap(index, heading, target, "mapping file"))
             continue
         target, how = guess_target(match.part, heading)
+        if target is None and match.form:
+            target, how = _form_label(heading), "organisation label"
+            how = how if target else "extra"
         plan.columns.append(ColumnMap(index, heading, target, how))
     plan.columns += _unheaded(match, header, edited)
     plan.columns.sort(key=lambda column: column.index)
     return plan
+
+
+#: Where a form's organisation labels go (a fiche names its controller, DPO, representative).
+_FORM_LABELS = {
+    "controller": "organisation.legal_name",
+    "controller.name": "organisation.legal_name",
+    "address": "organisation.address",
+    "contact": "organisation.address",
+    "contact_email": "organisation.contact_email",
+    "contact_phone": "organisation.contact_phone",
+    "registration_number": "organisation.registration_number",
+    "dpo": "organisation.dpo_name",
+    "representative": "organisation.eu_representative",
+    "joint_controller": "activities.joint_controllers",
+}
+
+
+def _form_label(heading: str) -> str | None:
+    found = label_of(heading)
+    return _FORM_LABELS.get(found[0]) if found and not found[1] else None
 
 
 def _unheaded(match: SheetMatch, header: list, edited: dict[str, str]) -> list[ColumnMap]:
@@ -175,7 +199,9 @@ def to_toml(plans: list[SheetPlan]) -> str:
         lines += [
             "",
             f"[{table}]",
-            f"header_row = {plan.header_row + 1}",
+            "# a form: labels down a column, one fiche per sheet"
+            if plan.match.form
+            else f"header_row = {plan.header_row + 1}",
             f"rows = {_quote(plan.part.rows)}",
         ]
         lines += ["", f"[{table}.columns]"]

@@ -93,7 +93,9 @@ def _special_codes() -> frozenset[str]:
 def _special(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     codes: list[str] = []
     text = reader.text(cells, "activities.special_categories")
-    if text:
+    if text and v.yes_no(v.alias(text, reader.aliases)) == "no":
+        reader.keep(activity, "activities", "special_categories", text)  # "Nej", "Non"
+    elif text:
         codes, rest = v.special_categories(text, reader.aliases)
         if rest or (not codes and v.yes_no(text) == "yes"):
             _, cell, heading = _first(reader, cells, "activities.special_categories")
@@ -149,9 +151,7 @@ def _recipients(reader: Any, activity: dict[str, Any], cells: dict) -> None:
             elif kind == CATEGORY:
                 append_text(activity, CATEGORIES, name)
             else:
-                row = reader.record.processor(
-                    name, reader.origin(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))), role=role
-                )
+                row = reader.record.processor(name, reader.cell_origin(cell), role=role)
                 if row["processor_id"] not in refs:
                     refs.append(row["processor_id"])
         if len(v.recipients(text)) > 1 or (v.recipients(text) and v.recipients(text)[0][1]):
@@ -264,7 +264,9 @@ def transfers(
         if mechanism_text and activity is not None:
             append_text(activity, "Transfer safeguards (as written)", mechanism_text)
         return made
-    if (country_text and is_none(country_text)) or v.yes_no(country_text) == "no":
+    if (country_text and is_none(country_text)) or v.yes_no(
+        v.alias(country_text, reader.aliases)
+    ) == "no":
         return made
     recipient_id = None
     if recipient:
@@ -286,7 +288,12 @@ def transfers(
             if item
             else None
         )
-        named = [p for p in rest if v.mechanism(p, reader.aliases) is None]
+        named = [
+            p
+            for p in rest
+            if v.mechanism(p, reader.aliases) is None
+            and v.yes_no(v.alias(p, reader.aliases)) is None  # "Oui, États-Unis"
+        ]
         targets: list[str | None] = list(codes) if codes else [item or None]
         for code in targets:
             row = {

@@ -31,6 +31,7 @@ class SheetReport:
     extras: list[str]
     empty_extras: list[str] = field(default_factory=list)  # extras no row fills
     set_aside: list[str] = field(default_factory=list)  # rows that are guidance or notes
+    form: bool = False  # a form (label | value), read as one row per fiche
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +45,7 @@ class SheetReport:
             "extras": self.extras,
             "extras_empty_in_source": self.empty_extras,
             "rows_set_aside": self.set_aside,
+            "form": self.form,
         }
 
 
@@ -194,6 +196,7 @@ def _sheet_report(plan: SheetPlan, read: SheetRead) -> SheetReport:
         extras,
         read.empty_extras,
         read.set_aside,
+        plan.match.form,
     )
 
 

@@ -34,6 +34,8 @@ class SourceSheet:
     name: str
     grid: list[list[Any]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    #: A form read as a table (:mod:`.forms`): (row, column) of this grid -> the source cell.
+    form_cells: dict[tuple[int, int], str] | None = None
 
     def has_content(self) -> bool:
         return any(cell not in ("", None) for row in self.grid for cell in row)

@@ -52,7 +52,21 @@ class _Sheet:
     # --- helpers -------------------------------------------------------------------------
 
     def origin(self, number: int) -> str:
+        form = self.plan.match.sheet.form_cells
+        if form is not None:  # a fiche: the cells its values came from
+            cells = sorted(
+                (cell for (row, _), cell in form.items() if row == number - 1),
+                key=lambda cell: int("".join(ch for ch in cell if ch.isdigit()) or 0),
+            )
+            span = f"{cells[0]}–{cells[-1]}" if len(cells) > 1 else "".join(cells)
+            return f"{self.file} › {self.name} › form, {span}"
         return f"{self.file} › {self.name} › row {number}"
+
+    def cell_origin(self, cell: str) -> str:
+        """Where a value in ``cell`` came from ("row 7", or the form's cell)."""
+        if self.plan.match.sheet.form_cells is not None:
+            return f"{self.file} › {self.name} › form, {cell}"
+        return self.origin(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
 
     def unread(self, cell: str, heading: str, text: str, why: str) -> None:
         self.record.unread.append(Unread(self.file, self.name, cell, heading, text, why))
@@ -70,6 +84,8 @@ class _Sheet:
             if not text:
                 continue
             cell = f"{column_letter(column.index)}{number}"
+            if self.plan.match.sheet.form_cells is not None:
+                cell = self.plan.match.sheet.form_cells.get((number - 1, column.index), cell)
             if column.target is None:
                 self.filled.add(column.index)
                 heading = extra_heading(self.plan, column.heading)

@@ -123,7 +123,7 @@ def mechanism(text: str, aliases: dict[str, str]) -> str | None:
     term = vocab.match(text)
     if term is None:
         for piece in _PIECES.split(text):
-            term = vocab.match(piece) if piece else None
+            term = vocab.match(alias(piece, aliases)) if piece else None
             if term:
                 break
     return term.code if term else None

@@ -1,0 +1,75 @@
+"""Records kept as forms: one activity per sheet, its fields as label and value in two columns.
+
+CNIL's registre model is a fiche per activity ("Nom de l'activité" | "Paie", "Objectifs
+poursuivis" | …), and records written as documents (a "field | value" table per activity)
+come to a spreadsheet the same way. Such a sheet is read as a table turned on its side: the
+labels in its label column are the headings, the cells to their right the values of one row.
+A label that comes again starts the next activity, so several fiches one under the other are
+several activities. Each value keeps the cell it came from, for the summary and the audit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ropa.read.cells import as_text, clean_value, column_letter
+from ropa.read.importer.layouts import heading_key
+from ropa.read.importer.source import SourceSheet
+
+#: The label column is looked for among the first columns.
+LABEL_COLUMNS = 3
+#: A form is read from this many rows at most (a fiche is a page or two).
+FORM_ROWS = 400
+#: A sheet is read as a form only if its labels hit at least this many of the layout's headings.
+MIN_FORM_HITS = 3
+
+
+def cell_text(value: Any) -> str:
+    return as_text(clean_value(value)) if value not in ("", None) else ""
+
+
+def _labels(sheet: SourceSheet, column: int) -> list[tuple[int, str, str]]:
+    """(row, label, value) down ``column``: the value is the text of the cells to its right."""
+    found = []
+    for number, cells in enumerate(sheet.grid[:FORM_ROWS]):
+        label = cell_text(cells[column]) if column < len(cells) else ""
+        if not label:
+            continue
+        values = dict.fromkeys(t for t in (cell_text(c) for c in cells[column + 1 :]) if t)
+        values.pop(label, None)  # a label merged across its value cells
+        found.append((number, label, "\n".join(values)))
+    return found
+
+
+def as_form(sheet: SourceSheet, column: int) -> SourceSheet:
+    """``sheet`` turned on its side: row 0 the labels, then one row per fiche."""
+    headings: list[str] = []
+    index: dict[str, int] = {}
+    records: list[dict[int, tuple[str, int]]] = []
+    for number, label, value in _labels(sheet, column):
+        key = heading_key(label)
+        if key not in index:
+            index[key] = len(headings)
+            headings.append(label)
+        position = index[key]
+        if not records or (position in records[-1] and value):
+            records.append({})
+        if value:
+            records[-1][position] = (value, number)
+    grid: list[list[Any]] = [list(headings)]
+    cells: dict[tuple[int, int], str] = {}
+    for row, record in enumerate(records, start=1):
+        values: list[Any] = [""] * len(headings)
+        for position, (value, number) in record.items():
+            values[position] = value
+            cells[(row, position)] = f"{column_letter(column + 1)}{number + 1}"
+        grid.append(values)
+    return SourceSheet(sheet.name, grid, [], form_cells=cells)
+
+
+def label_columns(sheet: SourceSheet) -> list[tuple[int, list[str]]]:
+    """Each of the first columns with the labels down it, for detection to score."""
+    return [
+        (column, [label for _, label, _ in _labels(sheet, column)])
+        for column in range(LABEL_COLUMNS)
+    ]
