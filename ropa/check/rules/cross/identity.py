@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import label
+from ropa.check.rules.notice.common import country as country_param
+from ropa.check.rules.record.common import row_label
 from ropa.check.views.cross import EMAIL, CrossView
 from ropa.check.views.record import fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import authorities, country_code
+from ropa.model.messages import Named, Param, joined, msg
 from ropa.read.notice.authorities import find_mentions
 from ropa.read.notice.lexicon import lexicon
 
@@ -39,9 +41,14 @@ def controller_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         if name and fold(name) not in cx.folded:
             yield Problem(
                 cx.at("organisation", entity, "legal_name"),
-                f"The notice {cx.display} does not name the controller '{name}' "
-                f"(entity {label(entity, 'entity_id')}); see {cx.where(line)}.",
-                hint="Name the controller in the notice exactly as registered.",
+                msg(
+                    "XC116.no_name",
+                    notice=cx.display,
+                    name=name,
+                    entity=row_label(entity, "entity_id"),
+                    where=cx.at_line(line),
+                ),
+                hint=msg("XC116.no_name.hint"),
                 related=cx.related(line),
             )
             continue
@@ -49,10 +56,14 @@ def controller_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         if len(number) >= 5 and not any(number in found for found in numbers):
             yield Problem(
                 cx.at("organisation", entity, "registration_number"),
-                f"The notice {cx.display} does not give the registration number "
-                f"{entity.text('registration_number')} of '{name}'; see {cx.where(line)}.",
-                hint="Add the registration number next to the controller's name, or correct "
-                "the Organisation sheet.",
+                msg(
+                    "XC116.no_number",
+                    notice=cx.display,
+                    number=entity.text("registration_number"),
+                    name=name,
+                    where=cx.at_line(line),
+                ),
+                hint=msg("XC116.no_number.hint", sheet=cx.ctx.sheet_name("organisation")),
                 related=cx.related(line),
             )
 
@@ -138,10 +149,15 @@ def dpo_contact_differs(cx: CrossView) -> Iterator[Problem]:
         line = notice[first]
         yield Problem(
             cx.at("organisation", entity, "dpo_contact"),
-            f"The notice {cx.display} gives the data protection officer's address as "
-            f"{', '.join(sorted(notice))} (line {line}), but the record has "
-            f"{', '.join(sorted(recorded))} for entity {label(entity, 'entity_id')}.",
-            hint="Use the same DPO e-mail address in the notice and the record.",
+            msg(
+                "XC117.differs",
+                notice=cx.display,
+                notice_emails=joined(sorted(notice)),
+                line=line,
+                record_emails=joined(sorted(recorded)),
+                entity=row_label(entity, "entity_id"),
+            ),
+            hint=msg("XC117.hint"),
             related=cx.related(line, first),
         )
 
@@ -172,21 +188,43 @@ def authority_differs(cx: CrossView) -> Iterator[Problem]:
             mentions = find_mentions(cx.lines, preferred=(country,))
             if any(m.authority.country == country and m.valid_until is None for m in mentions):
                 continue
-            wanted = own[0].name if own else f"the authority of {country}"
+            wanted: Param = (
+                own[0].name if own else msg("XC118.authority_of", country=_country(country))
+            )
             yield Problem(
                 cx.at("organisation", entity, "supervisory_authority"),
-                f"The notice {cx.display} names {authority['as_written']} ({authority['country']}) "
-                f"at line {line}, but entity {label(entity, 'entity_id')} is established in "
-                f"{country}, whose authority is {wanted}.",
-                hint=f"Name {wanted} in the notice as the authority to complain to.",
+                msg(
+                    "XC118.other_country",
+                    notice=cx.display,
+                    named=authority["as_written"],
+                    named_country=_country(str(authority["country"])),
+                    line=line,
+                    entity=row_label(entity, "entity_id"),
+                    country=_country(country),
+                    wanted=wanted,
+                ),
+                hint=msg("XC118.other_country.hint", wanted=wanted),
                 related=cx.related(line, authority["as_written"]),
             )
         elif not authority.get("current", True):
             wanted = own[0].name if own else authority["name"]
             yield Problem(
                 cx.at("organisation", entity, "supervisory_authority"),
-                f"The notice {cx.display} names the authority by its former name "
-                f"'{authority['as_written']}' at line {line}; it is now {wanted}.",
-                hint=f"Write {wanted} in the notice.",
+                msg(
+                    "XC118.former_name",
+                    notice=cx.display,
+                    named=authority["as_written"],
+                    line=line,
+                    wanted=wanted,
+                ),
+                hint=msg("XC118.former_name.hint", wanted=wanted),
                 related=cx.related(line, authority["as_written"]),
             )
+
+
+def _country(code: str) -> Named | str:
+    """A country by its name in the message's language (a code ropa does not know, as is)."""
+    try:
+        return country_param(code)
+    except KeyError:
+        return code
