@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ropa.model.adequacy import adequacy_decisions
 from ropa.model.dpia_lists import dpia_list
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.messages import (
@@ -238,3 +239,12 @@ def test_the_national_dpia_lists_describe_each_entry_in_every_language() -> None
             texts = {lang: entry.label_in(lang) for lang in RECORD_LANGUAGES}
             assert all(texts.values()), entry.id
             assert len(set(texts.values())) > 2, f"{entry.id} is not translated: {texts}"
+
+
+def test_sectoral_adequacy_scopes_are_in_every_language() -> None:
+    """RP419 quotes a sectoral decision's scope in the run's language."""
+    sectoral = [d for d in adequacy_decisions().values() if d.sectoral]
+    assert sectoral
+    for decision in sectoral:
+        texts = {lang: decision.scope_in(lang) for lang in RECORD_LANGUAGES}
+        assert len(set(texts.values())) == len(RECORD_LANGUAGES), decision.key

@@ -42,6 +42,12 @@ class AdequacyDecision:
     link: str
     note: str
     source: str
+    #: ``scope_note`` in other languages (sv, nb, da, fi), for the findings.
+    scope_notes: tuple[tuple[str, str], ...] = ()
+
+    def scope_in(self, lang: str) -> str:
+        """``scope_note`` in ``lang`` (English where the data has none)."""
+        return dict(self.scope_notes).get(lang, self.scope_note)
 
     @property
     def country(self) -> str:
@@ -94,6 +100,7 @@ def adequacy_decisions() -> dict[str, AdequacyDecision]:
             link=link,
             note=raw.get("note", ""),
             source=data["source"],
+            scope_notes=tuple(raw.get("scope_notes", {}).items()),
         )
     return decisions
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import row_label, term, term_labels
+from ropa.check.rules.record.common import in_languages, row_label, term, term_labels
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
 from ropa.check.views.record import RecordView
 from ropa.model.countries import country_name
@@ -300,7 +300,7 @@ def adequacy_scope_to_confirm(ctx: RecordView) -> Iterator[Problem]:
                     "RP419.scope",
                     where=_where(row, sheet),
                     name=_named(decision),
-                    scope=decision.scope_note,
+                    scope=in_languages(decision.scope_in),
                 ),
                 hint=msg("RP419.hint"),
                 reference=f"Art. 45(3); {decision.reference}",
