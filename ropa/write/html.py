@@ -18,6 +18,7 @@ from ropa.read.group import GroupRecord
 from ropa.write.charts import svg
 from ropa.write.control_text import css_string
 from ropa.write.document import Document, Progress, build_document
+from ropa.write.html_parts import blocks_html, table_html
 from ropa.write.safety import atomic_write_text
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ def render_document(document: Document) -> str:
         css=_asset("report.css"),
         js=_asset("report.js"),
         svgs=[svg(chart, none=none) for chart in document.charts],
+        blocks_html=blocks_html,
+        table_html=table_html,
         # The running footer of every printed page, as a CSS string of escapes only.
         footer_css=Markup(css_string("\n".join(document.footer))),
     )
