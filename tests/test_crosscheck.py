@@ -21,6 +21,7 @@ from ropa.check.registry import all_rules
 from ropa.cli.app import app
 from ropa.model.resources import load_schema
 from ropa.read.config import Config
+from ropa.read.notice.reading import policy_files
 from ropa.write.sarif import to_sarif
 from tests.support import TODAY, Rows, base_rows, write_record
 
@@ -225,3 +226,28 @@ def test_seed_notices_run_through_the_cross_check(tmp_path: Path) -> None:
     # Another organisation's notices cannot name this controller.
     assert {f.code for f in crossed} >= {"XC116"}
     assert all(f.location.sheet for f in crossed)
+
+
+def test_policy_folder_matches_each_notice_to_its_entity(tmp_path: Path) -> None:
+    # The shipped notices, a README and another company's notice in one folder: each notice
+    # speaks for the entity it names, the README is not a notice, and the other company's
+    # notice is one finding instead of one per purpose and kind of data.
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    for notice in (ROOT / "workbooks" / "policies").glob("*.md"):
+        (folder / notice.name).write_text(notice.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "README.md").write_text("# Notices\n\nOne notice per country.\n", encoding="utf-8")
+    assert [p.name for p in policy_files([folder])] == [
+        "flawed-notice.md",
+        "privacy-dk.md",
+        "privacy-fi.md",
+        "privacy-no.md",
+        "privacy-se.md",
+    ]
+    _, findings = check_workbook(
+        ROOT / "workbooks" / "example-en.xlsx", Config(today=TODAY), policies=[folder]
+    )
+    crossed = [f for f in findings if f.code.startswith("XC")]
+    assert [f.code for f in crossed] == ["XC127"], [f.message for f in crossed]
+    assert "Ljusvik Energi AB" in crossed[0].message
+    assert crossed[0].related[0].line == 1

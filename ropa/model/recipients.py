@@ -131,3 +131,18 @@ def name_core(text: str) -> str:
     "MailTool Inc." -> "MailTool", "Lönetjänst AB" -> "Lönetjänst"."""
     clean = _lexicon()["legal_forms"].sub(" ", collapse(compose(text)).replace(",", " "))
     return " ".join(_NAME_PUNCTUATION.sub(" ", clean).split())
+
+
+#: Legal forms as a notice writes them after a company's name, case as written (so that the
+#: English "as" is not the Norwegian "AS").
+_LEGAL_FORM_AFTER = re.compile(
+    r"(?<![\w-])((?:[A-ZÅÄÖÆØÜ0-9][\w&'.-]*\s+){0,4}?[A-ZÅÄÖÆØÜ][\w&'.-]*)\s+"
+    r"(AB(?:\s+\(publ\))?|ASA|AS|A/S|ApS|I/S|P/S|K/S|Oyj|Oy|Ab|Ltd\.?|Limited|LLC|Inc\.?|"
+    r"GmbH|plc|PLC|B\.V\.|BV|N\.V\.|SE|SA|AG)(?![\w/])"
+)
+
+
+def company_names(text: str) -> list[str]:
+    """The names with a legal form a text gives ("Ljusvik Energi AB", "Havsvik Norge AS"),
+    in order."""
+    return [f"{m.group(1)} {m.group(2)}" for m in _LEGAL_FORM_AFTER.finditer(text)]

@@ -82,12 +82,20 @@ class CrossView:
     SCOPE: ClassVar[str] = "cross"
 
     def __init__(
-        self, ctx: RecordView, scan: PolicyScan, display: str, entities: list[Row]
+        self,
+        ctx: RecordView,
+        scan: PolicyScan,
+        display: str,
+        entities: list[Row],
+        foreign: str | None = None,
     ) -> None:
         self.ctx = ctx
         self.scan = scan
         self.display = display
         self.entities = entities
+        #: The company a notice given with --policy is for, when it is none of the record's
+        #: entities (the notice is then not compared).
+        self.foreign = foreign
 
     def location(self) -> Location:
         return self.ctx.location()

@@ -29,6 +29,13 @@ SUFFIXES = {
 }
 
 
+#: Files of a folder of notices that are about the folder, not notices (``README.md``): left
+#: out when a folder is read; a file given by name is always read.
+NOT_NOTICES = frozenset(
+    {"readme", "changelog", "changes", "license", "licence", "contributing", "authors", "todo"}
+)
+
+
 class PolicyReadError(Exception):
     """A notice could not be read; the message is one line and names the file."""
 
@@ -52,8 +59,8 @@ def policy_format(path: str | Path) -> str:
 def policy_files(paths: Iterable[str | Path]) -> list[Path]:
     """The notice files named: files as given, folders as their supported files, sorted.
 
-    A folder is read one level deep; hidden files and Office lock files (``~$...``) are
-    skipped. A folder without a single notice in it is an error, so is a missing path.
+    A folder is read one level deep; hidden files, Office lock files (``~$...``) and files
+    about the folder (``README.md``, ``CHANGELOG.md``, :data:`NOT_NOTICES`) are skipped. A folder without a single notice in it is an error, so is a missing path.
     """
     found: list[Path] = []
     for given in paths:
@@ -65,6 +72,7 @@ def policy_files(paths: Iterable[str | Path]) -> list[Path]:
                 if child.is_file()
                 and child.suffix.lower() in SUFFIXES
                 and not child.name.startswith((".", "~$"))
+                and child.stem.casefold() not in NOT_NOTICES
             )
             if not inside:
                 raise PolicyReadError(

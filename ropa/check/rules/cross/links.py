@@ -1,4 +1,5 @@
-"""XC101, XC102: the Organisation sheet's links to the privacy notice."""
+"""XC101, XC102: the Organisation sheet's links to the privacy notice; XC127: a notice given
+with --policy that is for another company."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Iterator
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import row_label
-from ropa.check.views.cross import LinkView
+from ropa.check.views.cross import CrossView, LinkView
 from ropa.model.findings import Problem, Severity
 from ropa.model.messages import msg
 
@@ -65,3 +66,30 @@ def policy_file_missing(links: LinkView) -> Iterator[Problem]:
                 msg("XC102.no_file", entity=row_label(link.row, "entity_id"), path=link.value),
                 hint=msg("XC102.no_file.hint"),
             )
+
+
+#: The code of the one finding about a notice for another company (run alone on it).
+FOREIGN_NOTICE = "XC127"
+
+
+@rule(FOREIGN_NOTICE, "notice-for-another-entity", Severity.WARNING, "Art. 13(1)(a), Art. 14(1)(a)")
+def notice_for_another_entity(cx: CrossView) -> Iterator[Problem]:
+    """A notice given with ``--policy`` is for a company that is not an entity of the record.
+
+    ``ropa check WORKBOOK --policy folder/`` matches each notice to the entities it names (by
+    legal name, legal form aside, or registration number). A notice that names none of
+    them but names a controller of its own (in its title or its lines on the controller)
+    belongs to another company, or to an entity missing from the Organisation sheet: it is
+    reported once and not compared, instead of one finding per purpose and kind of data.
+
+    Fix: leave the other company's notice out of the folder, or add the entity to the
+    Organisation sheet if the record should cover it.
+    """
+    if cx.foreign is None:
+        return
+    yield Problem(
+        cx.header_location("organisation", "legal_name"),
+        msg("XC127.foreign", notice=cx.display, company=cx.foreign),
+        hint=msg("XC127.hint", company=cx.foreign),
+        related=cx.related(None, cx.foreign),
+    )
