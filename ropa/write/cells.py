@@ -123,10 +123,26 @@ def field_title(sheet: str, field: str | None, lang: str = "en") -> str:
 # --- the Art. 30(1) rows -------------------------------------------------------------------
 
 
-def _by_activity(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+class _Keys(dict[str, str]):
+    """:func:`value_key` of each text, worked out once (an activity id is looked up in
+    the activity, purposes, transfers and retention sheets)."""
+
+    def __missing__(self, text: str) -> str:
+        key = self[text] = value_key(text)
+        return key
+
+    def of(self, value: object) -> str:
+        """:func:`value_key` of ``value``."""
+        return self[value] if isinstance(value, str) else value_key(value)
+
+
+def _by_activity(
+    rows: Iterable[dict[str, Any]], keys: _Keys | None = None
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    keys = _Keys() if keys is None else keys
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
-        key = (row[SOURCE_KEY]["file"], value_key(row.get("activity_id")))
+        key = (row[SOURCE_KEY]["file"], keys.of(row.get("activity_id")))
         grouped.setdefault(key, []).append(row)
     return grouped
 
@@ -180,15 +196,18 @@ def activity_rows(group: GroupRecord) -> list[dict[str, Any]]:
     """
     lang = group.lang
     entities = _entities(group)
-    purposes = _by_activity(group.record["purposes"])
-    transfers = _by_activity(group.record["transfers"])
-    retention = _by_activity(group.record["retention"])
+    keys = _Keys()
+    purposes = _by_activity(group.record["purposes"], keys)
+    transfers = _by_activity(group.record["transfers"], keys)
+    retention = _by_activity(group.record["retention"], keys)
     criminal = record_schema().sheet("activities").field("criminal_data").title(lang)
+    # Every activity names one of a few entities: their DPO text is worked out once each.
+    dpos = {id(row): dpo_text(row) for row in entities.values()}
     rows: list[dict[str, Any]] = []
     for activity in group.record["activities"]:
         file = activity[SOURCE_KEY]["file"]
-        key = (file, value_key(activity.get("activity_id")))
-        owners = [entities.get(value_key(e)) for e in activity.get("entity_ids", [])]
+        key = (file, keys.of(activity.get("activity_id")))
+        owners = [entities.get(keys.of(e)) for e in activity.get("entity_ids", [])]
         names = [
             str(o.get("legal_name") or o.get("entity_id")) if o else str(e)
             for o, e in zip(owners, activity.get("entity_ids", []), strict=True)
@@ -207,7 +226,7 @@ def activity_rows(group: GroupRecord) -> list[dict[str, Any]]:
                 "activity_id": written(activity.get("activity_id")),
                 "name": written(activity.get("name")),
                 "controllers": _unique([*names, *activity.get("joint_controllers", [])]),
-                "dpo": _unique(dpo_text(o) for o in owners if o),
+                "dpo": _unique(dpos[id(o)] for o in owners if o),
                 "purposes": [_purpose_text(p, lang) for p in purposes.get(key, [])],
                 "data_subjects": list(activity.get("data_subjects", [])),
                 "data_categories": list(activity.get("data_categories", [])),
