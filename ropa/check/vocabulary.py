@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.patterns import compile_patterns
@@ -64,9 +64,12 @@ def _subject_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@lru_cache(maxsize=16384)
 def subject_kind(text: str) -> str | None:
     """``internal`` (employees, staff, consultants, board), ``external`` (customers, visitors,
-    applicants, ...) or None when the entry is not recognised. Internal wins."""
+    applicants, ...) or None when the entry is not recognised. Internal wins.
+
+    Cached: a record names the same few kinds of data subjects on every activity."""
     internal, external = _subject_patterns()
     if internal.search(text):
         return "internal"

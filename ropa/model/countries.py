@@ -164,6 +164,7 @@ def country_name(code: str, lang: str = "en") -> str:
     return by_lang.get(lang) or by_lang["en"]
 
 
+@cache
 def _eea_members() -> frozenset[str]:
     data = _eea()
     return frozenset(data["eu"]) | frozenset(data["efta_eea"])

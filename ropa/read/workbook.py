@@ -57,7 +57,8 @@ class Row:
     extra: dict[str, Value]
 
     def text(self, key: str) -> str:
-        return as_text(self.values.get(key))
+        value = self.values.get(key)
+        return value if type(value) is str else as_text(value)  # most cells are text
 
     def items(self, key: str) -> list[str]:
         value = self.values.get(key)

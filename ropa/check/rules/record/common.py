@@ -9,12 +9,16 @@ from ropa.model.citations import cite
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.messages import Message, Named, msg, named
 from ropa.model.vocab import Term, is_none, vocabulary
+from ropa.read.cells import as_text
 from ropa.read.workbook import Row
 
 
 def term(row: Row, field: str, vocab: str) -> Term | None:
     """The recognised vocabulary term in a single-valued cell, or None."""
-    text = row.text(field)
+    value = row.values.get(field)
+    if value is None:
+        return None
+    text = value if type(value) is str else as_text(value)  # Row.text, without the call
     return vocabulary(vocab).match(text) if text else None
 
 

@@ -110,6 +110,7 @@ def _employees(activity: Row) -> bool:
 def _hr_on_dpf(ctx: RecordView) -> Iterator[tuple[Row, Row]]:
     """(activity, recipient) for employees' data going to a DPF-certified US recipient on the
     DPF, each pair once: the recipients of the activity and of its Transfers rows."""
+    certified: dict[int, bool] = {}  # a recipient's answer, worked out once
     for activity in ctx.rows("activities"):
         if not _employees(activity):
             continue
@@ -123,10 +124,17 @@ def _hr_on_dpf(ctx: RecordView) -> Iterator[tuple[Row, Row]]:
             if id(recipient) in seen:
                 continue
             seen.add(id(recipient))
-            on_dpf = mechanism_of(recipient, "transfer_mechanism") in {"dpf", "adequacy"}
-            in_us = "US" in third_countries(recipient, "countries")
-            if on_dpf and in_us and is_yes(recipient, "dpf_certified"):
+            answer = certified.get(id(recipient))
+            if answer is None:
+                answer = certified[id(recipient)] = _us_on_dpf(recipient)
+            if answer:
                 yield activity, recipient
+
+
+def _us_on_dpf(recipient: Row) -> bool:
+    on_dpf = mechanism_of(recipient, "transfer_mechanism") in {"dpf", "adequacy"}
+    in_us = "US" in third_countries(recipient, "countries")
+    return on_dpf and in_us and is_yes(recipient, "dpf_certified")
 
 
 @rule("RP420", "dpf-without-hr-scope", Severity.ERROR, "Art. 45; Decision (EU) 2023/1795")
