@@ -9,13 +9,18 @@ see what was and was not recognised.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from ropa.check.rule import rule
 from ropa.check.rules.notice.common import _missing
 from ropa.check.views.notice import NoticeView
 from ropa.model.findings import Problem, Severity
+from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.messages import msg
+from ropa.model.patterns import compile_patterns
+from ropa.model.resources import load_data
 
 
 @rule("PN101", "controller-identity-missing", Severity.ERROR, "Art. 13(1)(a), Art. 14(1)(a)")
@@ -144,7 +149,9 @@ def transfer_safeguards_missing(ctx: NoticeView) -> Iterator[Problem]:
     appropriate safeguards (standard contractual clauses, binding corporate rules, ...) and
     say how to get a copy (Art. 13(1)(f), 14(1)(f)). The rule applies only when the notice
     discloses transfers: a notice whose every statement about transfers says that data
-    stays in the EU/EEA needs no safeguard.
+    stays in, or is stored in, the EU/EEA ("Vi överför aldrig personuppgifter utanför EU/EES",
+    "Your data is stored in the EEA") needs no safeguard; a heading alone ("Transfers to
+    third countries") is no statement.
 
     Fix: name the mechanism for each transfer (e.g. "the EU Commission's standard
     contractual clauses"; "the EU-US Data Privacy Framework") and how to obtain a copy.
@@ -160,15 +167,28 @@ def transfer_safeguards_missing(ctx: NoticeView) -> Iterator[Problem]:
     )
 
 
+@cache
+def _stays_in_eea() -> re.Pattern[str]:
+    terms = load_data("lexicon/eea_location.json")["stays_in_eea"]
+    return compile_patterns([t for lang in RECORD_LANGUAGES for t in terms.get(lang, ())])
+
+
 def _only_denies_transfers(ctx: NoticeView) -> bool:
-    """Whether every line about transfers is a statement that there are none."""
-    denials = {
+    """Whether every line about transfers (headings aside) says that data stays in, or is
+    stored in, the EU/EEA ("Vi överför aldrig personuppgifter utanför EU/EES")."""
+    answers = {
         statement["line"]
         for statement in ctx.entities.get("statements", [])
         if statement.get("kind") == "no_third_country_transfer"
     }
+    headings = {section.line for section in ctx.document.sections}
     lines = {evidence.line for evidence in ctx.elements["third_country_transfer"].evidence}
-    return bool(denials) and lines <= denials
+    body = lines - headings
+    for number in body - answers:
+        inside = 1 <= number <= len(ctx.document.lines)
+        if inside and _stays_in_eea().search(ctx.document.lines[number - 1]):
+            answers.add(number)
+    return bool(answers) and body <= answers
 
 
 @rule("PN109", "retention-missing", Severity.ERROR, "Art. 13(2)(a), Art. 14(2)(a)")
