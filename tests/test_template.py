@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ropa.model.citations import cite
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import country_choices
 from ropa.model.schema import FieldSpec, SheetSpec, record_schema
@@ -147,7 +148,8 @@ def test_every_header_has_an_input_message(book: Any) -> None:
             assert dv.showInputMessage
             assert dv.prompt and len(dv.prompt) <= MAX_PROMPT
             assert dv.prompt.startswith(spec.help_text(lang)[:40])
-            assert dv.prompt.endswith(f"({spec.article})")
+            # The article in the template language's citation style ("(artikel 30.1 a)").
+            assert dv.prompt.endswith(f"({cite(spec.article, lang)})")
             assert dv.promptTitle and len(dv.promptTitle) <= MAX_PROMPT_TITLE
 
 

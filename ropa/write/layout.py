@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from ropa.model.citations import cite
 from ropa.model.schema import FieldSpec, record_schema
 from ropa.write.cells import Cell
 from ropa.write.labels import label
@@ -204,6 +205,6 @@ def art30_columns(lang: str) -> list[Column]:
         else:
             title, kind = label(source, lang), "text"
         letter = band.removeprefix(_LETTER_BAND) if band.startswith(_LETTER_BAND) else ""
-        note = f"Art. 30(1)({letter})" if letter else ""
+        note = cite(f"Art. 30(1)({letter})", lang) if letter else ""
         columns.append(Column(key, title, width, _share(width), note, band, kind))
     return columns

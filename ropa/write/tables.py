@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ropa.model.citations import cite
 from ropa.model.findings import Finding
 from ropa.model.messages import render
 from ropa.model.schema import record_schema
@@ -75,7 +76,7 @@ def sheet_table(
         title=title,
         columns=columns + [column for column, _ in extra],
         rows=rows,
-        caption=caption or f"{sheet.title(lang)} ({sheet.article})",
+        caption=caption or f"{sheet.title(lang)} ({cite(sheet.article, lang)})",
         empty=label("none", lang),
     )
 

@@ -15,6 +15,7 @@ from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ropa.model.citations import cite
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import country_choices
 from ropa.model.resources import load_data
@@ -154,7 +155,7 @@ def _write_instructions(
         row = _instruction_line(ws, row, "", paragraph)
     row = _instruction_line(ws, row + 1, text["sheets_heading"], "", heading=True)
     for sheet in sheets:
-        line = f"{text['sheets'][sheet.key]} ({sheet.article})"
+        line = f"{text['sheets'][sheet.key]} ({cite(sheet.article, lang)})"
         row = _instruction_line(ws, row, sheet.title(lang), line)
     for section in _SECTIONS:
         label = text[f"{section}_heading"]

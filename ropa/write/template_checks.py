@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from ropa.model.citations import cite
 from ropa.model.schema import FieldSpec, SheetSpec
 from ropa.write.style import DATE_FORMAT
 
@@ -44,7 +45,7 @@ def shorten(text: str, limit: int) -> str:
 def header_prompt(spec: FieldSpec, lang: str) -> tuple[str, str]:
     """(title, message) of the input message shown when a header cell is selected."""
     title = shorten(spec.title(lang), MAX_PROMPT_TITLE)
-    article = f" ({spec.article})" if spec.article else ""
+    article = f" ({cite(spec.article, lang)})" if spec.article else ""
     return title, shorten(spec.help_text(lang), MAX_PROMPT - len(article)) + article
 
 
