@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ropa.model.citations import cite
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
 from ropa.write.cells import Cell, activity_rows, field_cell, plain, yes_no
@@ -112,7 +113,7 @@ def activity_blocks(group: GroupRecord) -> list[Block]:
                 if not required:
                     continue
                 value = none
-            note = f"Art. 30(1)({letter})" if letter else ""
+            note = cite(f"Art. 30(1)({letter})", lang) if letter else ""
             entries.append(Entry(key, titles[key], value, note, key not in LINE_FIELDS))
         ident = row["activity_id"]
         blocks.append(Block(_anchor("activity", ident), ident, row["name"], entries))

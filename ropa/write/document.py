@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ropa.model.citations import cite
 from ropa.model.control import stamp
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
@@ -110,14 +111,17 @@ def _dpos(group: GroupRecord) -> list[str]:
     )
 
 
-def _cards(numbers: dict[str, Any], word: Callable[[str], str]) -> list[Card]:
+def _cards(numbers: dict[str, Any], word: Callable[[str], str], several: bool) -> list[Card]:
     severity = numbers.get("findings_by_severity", {})
     cards = [
         Card(key, word(key), int(numbers.get(key, 0)))
         for key in ("entities", "activities", "processors", "transfers")
     ]
     conflicts = int(numbers.get("conflicts", 0))
-    cards.append(Card("conflicts", word("conflicts"), conflicts, "warning" if conflicts else ""))
+    if several or conflicts:  # one workbook cannot disagree with itself: no card of 0
+        cards.append(
+            Card("conflicts", word("conflicts"), conflicts, "warning" if conflicts else "")
+        )
     total = sum(int(v) for v in severity.values())
     if total:
         tone = "error" if severity.get("error") else "warning" if severity.get("warning") else ""
@@ -152,7 +156,7 @@ def _sections(
         Section("summary", word("summary")),
         Section(
             "controllers",
-            f"{word('controllers')} ({article})",
+            f"{word('controllers')} ({cite(article, group.lang)})",
             blocks=controller_blocks(group, internal=internal),
         ),
         Section("record_30_1", word("record_30_1"), blocks=activity_blocks(group)),
@@ -216,7 +220,7 @@ def build_document(group: GroupRecord, audience: str = "internal") -> Document:
         controllers=controllers,
         dpos=_dpos(group),
         sources=tables["sources"] if internal else None,
-        cards=_cards(numbers, word),
+        cards=_cards(numbers, word, several=len(group.sources) > 1),
         charts=summary_charts(numbers, lang, word),
         sections=_sections(group, tables, word, internal),
         word=word,

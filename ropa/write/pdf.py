@@ -258,7 +258,7 @@ def _chart(page: Page, chart: Chart, x: float, y: float, width: float) -> float:
     pdf.set_xy(x + 3, y + 2.5)
     page.style(8.5, bold=True)
     pdf.cell(width - 6, 5, page.clean(chart.title))
-    label_width = width * 0.42
+    label_width = width * 0.52
     plot = width - label_width - 14
     top = chart.maximum or 1
     if not chart.bars:
@@ -270,8 +270,11 @@ def _chart(page: Page, chart: Chart, x: float, y: float, width: float) -> float:
     pdf.line(axis, y + 9, axis, y + height - 2.5)
     for index, item in enumerate(chart.bars):
         by = y + 10 + index * (bar + gap)
-        page.style(7)
-        label = page.clean(item.label)
+        label, size = page.clean(item.label), 7.0
+        page.style(size)
+        while size > 5.5 and pdf.get_string_width(label) > label_width - 2:
+            size -= 0.25  # a long label ("6 art. 1 c Lakisääteinen velvoite"): smaller first
+            page.style(size)
         while label and pdf.get_string_width(label) > label_width - 2:
             label = label[:-2] + "\u2026" if len(label) > 2 else ""
         pdf.set_xy(x + 1, by)
