@@ -17,7 +17,7 @@ from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import country_choices
 from ropa.model.schema import FieldSpec, SheetSpec, record_schema
 from ropa.model.vocab import vocabulary
-from ropa.write.template import LAST_ROW, LISTS_SHEET, instructions, write_workbook
+from ropa.write.template import LAST_ROW, instructions, lists_sheet, write_workbook
 from ropa.write.template_checks import MAX_PROMPT, MAX_PROMPT_TITLE
 
 CONTROLLED = ("vocab", "yesno", "country")
@@ -80,10 +80,10 @@ def _validation_at(ws: Worksheet, coordinate: str) -> list[DataValidation]:
 
 def _list_values(book: Any, formula: str) -> list[Any]:
     sheet, cells = formula.lstrip("=").split("!")
-    assert sheet.strip("'") == LISTS_SHEET
+    assert sheet.strip("'") in {lists_sheet(lang) for lang in RECORD_LANGUAGES}
     min_col, min_row, max_col, max_row = range_boundaries(cells.replace("$", ""))
     assert min_col == max_col
-    ws = book[LISTS_SHEET]
+    ws = book[sheet.strip("'")]
     return [ws.cell(row=r, column=min_col).value for r in range(min_row, max_row + 1)]
 
 
@@ -97,10 +97,11 @@ def _expected_choices(spec: FieldSpec, lang: str) -> list[str]:
 
 def test_sheet_order_and_names(book: Any) -> None:
     lang, wb = book
-    expected = [instructions(lang)["sheet"], *(s.title(lang) for s in _sheets()), LISTS_SHEET]
+    lists = lists_sheet(lang)
+    expected = [instructions(lang)["sheet"], *(s.title(lang) for s in _sheets()), lists]
     assert wb.sheetnames == expected
     assert all(len(name) <= 31 for name in wb.sheetnames)
-    assert wb[LISTS_SHEET].sheet_state == "hidden"
+    assert wb[lists].sheet_state == "hidden"
     assert wb.active.title == instructions(lang)["sheet"]
     assert wb.properties.title == "Record of processing activities"
     assert wb.properties.creator == "ropa"
@@ -251,3 +252,19 @@ def test_optional_sheets_can_be_left_out(tmp_path: Path) -> None:
 def test_unknown_language_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="language"):
         write_workbook(tmp_path / "x.xlsx", "de")
+
+
+def test_the_hidden_lists_sheet_speaks_the_template_language(book: Any, tmp_path: Path) -> None:
+    """The sheet of drop-down lists and its column titles are in the template's language."""
+    lang, wb = book
+    titles = [cell.value for cell in wb[lists_sheet(lang)][1] if cell.value]
+    assert titles and not any("_" in str(title) for title in titles)  # no "yes_no" keys
+    expected = {"en": "Yes / no", "sv": "Ja / nej", "nb": "Ja / nei", "da": "Ja / nej"}
+    assert expected.get(lang, "Kyllä / ei") in titles
+    if lang != "en":
+        assert lists_sheet(lang) != "Lists"
+        write_workbook(tmp_path / "en.xlsx", "en")
+        english = openpyxl.load_workbook(tmp_path / "en.xlsx")[lists_sheet("en")]
+        english_titles = [cell.value for cell in english[1] if cell.value]
+        assert len(english_titles) == len(titles)
+        assert sum(a != b for a, b in zip(english_titles, titles, strict=True)) > len(titles) // 2

@@ -47,8 +47,16 @@ if TYPE_CHECKING:
 
 #: Data validations cover rows 2..LAST_ROW (more when more rows are written).
 LAST_ROW = 1000
-#: The hidden sheet that holds the drop-down lists.
+#: The hidden sheet that holds the drop-down lists (its English name; see :func:`lists_sheet`).
 LISTS_SHEET = "Lists"
+
+
+def lists_sheet(lang: str) -> str:
+    """The hidden sheet of drop-down lists, named in the template's language ("Listor")."""
+    names: dict[str, str] = load_data("template/lists.json")["sheet"]
+    return names.get(lang) or LISTS_SHEET
+
+
 #: Appended to the title of a required column; the reader strips it again.
 REQUIRED_MARK = " *"
 #: The fill of an extra (unknown) column's header.
@@ -91,7 +99,7 @@ def write_workbook(
     book = Workbook()
     _set_properties(book, lang)
     _write_instructions(book.active, sheets, lang, text)
-    ranges = _write_lists(book.create_sheet(LISTS_SHEET), sheets, lang)
+    ranges = _write_lists(book.create_sheet(lists_sheet(lang)), sheets, lang)
     for sheet in sheets:
         data = rows.get(sheet.key, ())
         ws = book.create_sheet(sheet_name(sheet, lang), index=len(book.sheetnames) - 1)
@@ -196,18 +204,30 @@ def _choices(name: str, lang: str) -> list[str]:
     return list(vocabulary(name).choices(lang))
 
 
+def _list_title(name: str, users: list[FieldSpec], lang: str) -> str:
+    """A list's column title in ``lang``: its own title, or its one column's title."""
+    titles: dict[str, dict[str, str]] = load_data("template/lists.json")["titles"]
+    if name in titles:
+        return titles[name].get(lang) or titles[name]["en"]
+    return users[0].title(lang)
+
+
 def _write_lists(ws: Worksheet, sheets: Iterable[SheetSpec], lang: str) -> dict[str, str]:
-    """Fill the hidden Lists sheet; return list name -> absolute range for formula1."""
+    """Fill the hidden sheet of lists (titled in ``lang``); return list name -> absolute
+    range for formula1."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
 
-    names = dict.fromkeys(
-        name for sheet in sheets for spec in sheet.fields if (name := list_name(spec))
-    )
+    users: dict[str, list[FieldSpec]] = {}
+    for sheet in sheets:
+        for spec in sheet.fields:
+            if name := list_name(spec):
+                users.setdefault(name, []).append(spec)
     ranges: dict[str, str] = {}
-    for column, name in enumerate(names, start=1):
+    for column, name in enumerate(users, start=1):
         letter = get_column_letter(column)
-        ws.cell(row=1, column=column, value=name).font = Font(name=FONT, bold=True)
+        title = _list_title(name, users[name], lang)
+        ws.cell(row=1, column=column, value=title).font = Font(name=FONT, bold=True)
         choices = _choices(name, lang)
         for row, choice in enumerate(choices, start=2):
             ws.cell(row=row, column=column, value=choice)
