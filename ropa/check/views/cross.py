@@ -32,17 +32,23 @@ def quote_window(text: str, around: str | None = None, width: int = QUOTE_LENGTH
     words = " ".join((around or "").split())
     start = text.casefold().find(words.casefold()) if words else -1
     if start < 0:
-        return text[: width - 1].rstrip() + "…"
+        cut = text.rfind(" ", width // 2, width - 1)
+        return text[: cut if cut > 0 else width - 1].rstrip() + "…"
     stop = start + len(words)
     begin = start if stop - start >= width else max(0, start - (width - (stop - start)) // 2)
     end = min(len(text), begin + width)
     begin = max(0, end - width)
-    piece = text[begin:end]
-    if begin > 0:  # the ellipses take the place of a character at each cut end
-        piece = "…" + piece[1:].lstrip()
+    if begin > 0:  # the ellipsis takes a character's place; the cut falls between words
+        begin += 1
+        space = text.find(" ", begin, start) if start > begin else -1
+        begin = space + 1 if space >= 0 else begin
     if end < len(text):
-        piece = piece[:-1].rstrip() + "…"
-    return piece
+        end -= 1
+        space = text.rfind(" ", max(begin, stop), end)
+        end = space if space >= 0 else end
+    head = "…" if begin > 0 else ""
+    tail = "…" if end < len(text) else ""
+    return head + text[begin:end].strip() + tail
 
 
 # The look-behind lets a match start only where an address can: a run of "1.1.1..." is

@@ -3,6 +3,7 @@ then a one-line summary."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ropa.check.report import PolicyScan, Report
+from ropa.check.views.cross import quote_window
 from ropa.model.findings import Finding
 from ropa.model.languages import ENGLISH_NAMES
 from ropa.model.resources import load_data
@@ -37,11 +39,11 @@ def _checklist(scan: PolicyScan) -> Table:
         result = scan.elements[key]
         mark = Text("✓", style="green") if result.present else Text("✗", style="bold red")
         lines = Text()
-        for position, evidence in enumerate(result.evidence[:MAX_EVIDENCE]):
+        for position, (evidence, around) in enumerate(_evidence(scan, result)[:MAX_EVIDENCE]):
             if position:
                 lines.append("\n")
             lines.append(f"{evidence.line}: ", style="dim")
-            lines.append(f"“{_clip(evidence.text)}”")
+            lines.append(f"“{safe(quote_window(evidence.text, around, MAX_CHARS))}”")
         more = len(result.evidence) - MAX_EVIDENCE
         if more > 0:
             lines.append(f"\n(+{more} more)", style="dim")
@@ -49,6 +51,21 @@ def _checklist(scan: PolicyScan) -> Table:
         name.append(f"\n{_element_article(key)}", style="dim")
         table.add_row(mark, name, lines)
     return table
+
+
+_MATCHED = re.compile(r"\u201c(.+)\u201d$")
+
+
+def _evidence(scan: PolicyScan, result: Any) -> list[tuple[Any, str | None]]:
+    """An element's evidence lines to show, each with the words that matched on it: body
+    lines first (a heading alone discloses nothing), in line order, then headings."""
+    headings = {section.line for section in scan.document.sections}
+    words = [m.group(1) for why in getattr(result, "why", ()) if (m := _MATCHED.search(why))]
+    ordered = sorted(result.evidence, key=lambda e: (e.line in headings, e.line))
+    return [
+        (evidence, next((w for w in words if w.casefold() in evidence.text.casefold()), None))
+        for evidence in ordered
+    ]
 
 
 def _element_label(key: str) -> str:
