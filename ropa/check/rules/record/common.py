@@ -6,8 +6,9 @@ import difflib
 from collections.abc import Callable, Iterable
 
 from ropa.model.citations import cite
+from ropa.model.countries import country_name
 from ropa.model.languages import RECORD_LANGUAGES
-from ropa.model.messages import Message, Named, msg, named
+from ropa.model.messages import Joined, Message, Named, joined, msg, named
 from ropa.model.vocab import Term, is_none, vocabulary
 from ropa.read.cells import as_text
 from ropa.read.workbook import Row
@@ -76,6 +77,23 @@ def term_labels(found: Iterable[Term], *, lower: bool = False) -> Named:
         return ", ".join(text.lower() if lower else text for text in texts)
 
     return in_languages(labels)
+
+
+def country(code: str) -> Named:
+    """A country code as a message parameter: the code in English, as the record writes it
+    ("US"), the country's name in the other languages ("USA", "Yhdysvallat")."""
+    names = {"en": code}
+    for lang in RECORD_LANGUAGES[1:]:
+        try:
+            names[lang] = country_name(code, lang)
+        except KeyError:  # not a country ropa names (an international organisation)
+            names[lang] = code
+    return named(names)
+
+
+def countries(codes: Iterable[str]) -> Joined:
+    """Country codes as one list parameter (see :func:`country`)."""
+    return joined(country(code) for code in codes)
 
 
 def cited(reference: str) -> Named:

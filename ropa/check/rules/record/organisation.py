@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, row_label
+from ropa.check.rules.record.common import country, has_content, is_yes, row_label
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import authorities, country_code, find_authority, is_eea
@@ -68,7 +68,11 @@ def eu_representative_missing(ctx: RecordView) -> Iterator[Problem]:
         if code is not None and not is_eea(code) and not has_content(row, "eu_representative"):
             yield Problem(
                 ctx.at("organisation", row, "eu_representative"),
-                msg("RP903.no_representative", entity=row_label(row, "entity_id"), country=code),
+                msg(
+                    "RP903.no_representative",
+                    entity=row_label(row, "entity_id"),
+                    country=country(code),
+                ),
                 hint=msg("RP903.hint"),
             )
 

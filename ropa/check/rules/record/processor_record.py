@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, label
+from ropa.check.rules.record.common import country, has_content, is_yes, label
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, is_eea
@@ -80,7 +80,7 @@ def client_representative_missing(ctx: RecordView) -> Iterator[Problem]:
                 "RP911.no_representative",
                 client=row.text("client_controller") or record,
                 record=record,
-                country=code,
+                country=country(code),
             ),
             hint=msg("RP911.hint"),
         )

@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import lt, mul, sub
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import row_label, term
+from ropa.check.rules.record.common import country, row_label, term
 from ropa.check.views.record import RecordView
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, is_eea
@@ -191,7 +191,7 @@ def eea_transfer_as_third_country(ctx: RecordView) -> Iterator[Problem]:
         if code is not None and is_eea(code):
             yield Problem(
                 ctx.at("transfers", row, "country"),
-                msg("RP406.eea", activity=row_label(row, "activity_id"), country=code),
+                msg("RP406.eea", activity=row_label(row, "activity_id"), country=country(code)),
                 hint=msg("RP406.hint"),
             )
 

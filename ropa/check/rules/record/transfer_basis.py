@@ -7,14 +7,21 @@ import re
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import in_languages, row_label, term, term_labels
+from ropa.check.rules.record.common import (
+    countries,
+    country,
+    in_languages,
+    row_label,
+    term,
+    term_labels,
+)
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
 from ropa.check.views.record import RecordView
 from ropa.model.countries import country_name
 from ropa.model.findings import Location, Problem, Severity
 from ropa.model.languages import RECORD_LANGUAGES
 from ropa.model.legal import AdequacyDecision, adequacy, destination, is_eea
-from ropa.model.messages import Message, Named, joined, msg, named
+from ropa.model.messages import Message, Named, msg, named
 from ropa.read.workbook import Row
 
 #: (sheet, mechanism field, destination field) of the rows that record a transfer.
@@ -138,7 +145,7 @@ def dpf_outside_us(ctx: RecordView) -> Iterator[Problem]:
             if others:
                 yield Problem(
                     ctx.at(sheet, row, field),
-                    msg("RP412.outside_us", where=_where(row, sheet), countries=joined(others)),
+                    msg("RP412.outside_us", where=_where(row, sheet), countries=countries(others)),
                     hint=msg("RP412.hint"),
                 )
 
@@ -273,7 +280,7 @@ def transfer_row_says_no_transfer(ctx: RecordView) -> Iterator[Problem]:
         if decision is not None and decision.in_force(ctx.today):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
-                msg("RP418.says_none", activity=row.text("activity_id"), country=code),
+                msg("RP418.says_none", activity=row.text("activity_id"), country=country(code)),
                 hint=msg(
                     "RP418.hint_dpf" if decision.dpf_only else "RP418.hint", name=_named(decision)
                 ),

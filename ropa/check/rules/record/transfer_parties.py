@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, row_label, term, term_labels
+from ropa.check.rules.record.common import (
+    country,
+    has_content,
+    is_yes,
+    row_label,
+    term,
+    term_labels,
+)
 from ropa.check.rules.record.transfers import mechanism_of, recipient_of, third_countries
 from ropa.check.views.record import RecordView, fold
 from ropa.check.vocabulary import subject_kind
@@ -238,6 +245,6 @@ def scc_module_missing(ctx: RecordView) -> Iterator[Problem]:
         if not _module_recorded(ctx, row, "transfers"):
             yield Problem(
                 ctx.at("transfers", row, "scc_module"),
-                msg("RP422.transfer", activity=row.text("activity_id"), country=code),
+                msg("RP422.transfer", activity=row.text("activity_id"), country=country(code)),
                 hint=msg("RP422.hint", column=ctx.header("transfers", "scc_module")),
             )

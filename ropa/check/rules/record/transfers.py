@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import has_content, is_yes, row_label, term
+from ropa.check.rules.record.common import countries, country, has_content, is_yes, row_label, term
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import adequacy, destination, is_eea
-from ropa.model.messages import joined, msg
+from ropa.model.messages import msg
 from ropa.read.workbook import Row
 
 #: Mechanisms that are safeguards under Art. 46 or 47, or a derogation under Art. 49
@@ -79,7 +79,7 @@ def transfer_without_safeguard(ctx: RecordView) -> Iterator[Problem]:
         if not _covered(code, mechanism, certified, ctx.today):
             yield Problem(
                 ctx.at("transfers", row, "mechanism"),
-                msg("RP401.no_ground", activity=row.text("activity_id"), country=code),
+                msg("RP401.no_ground", activity=row.text("activity_id"), country=country(code)),
                 hint=msg("RP401.hint"),
             )
     yield from _processor_part_without_ground(ctx)
@@ -108,7 +108,7 @@ def _processor_part_without_ground(ctx: RecordView) -> Iterator[Problem]:
                     "RP401.processor_part",
                     client=row.text("client_controller") or record,
                     record=record,
-                    countries=joined(uncovered),
+                    countries=countries(uncovered),
                 ),
                 hint=msg("RP401.processor_part.hint"),
             )
@@ -209,17 +209,17 @@ def third_country_processor_without_transfer(ctx: RecordView) -> Iterator[Proble
     for activity in ctx.rows("activities"):
         key = fold(activity.text("activity_id"))
         for recipient in ctx.processors_of(activity):
-            countries = third.get(id(recipient))
-            if countries is None:
-                countries = third[id(recipient)] = third_countries(recipient, "countries")
-            if countries and (key, id(recipient)) not in recorded:
+            places = third.get(id(recipient))
+            if places is None:
+                places = third[id(recipient)] = third_countries(recipient, "countries")
+            if places and (key, id(recipient)) not in recorded:
                 yield Problem(
                     ctx.at("activities", activity, "recipients"),
                     msg(
                         "RP404.no_transfer",
                         activity=activity.text("activity_id"),
                         recipient=recipient.text("name") or recipient.text("processor_id"),
-                        countries=joined(countries),
+                        countries=countries(places),
                     ),
                     hint=msg("RP404.hint", sheet=ctx.sheet_name("transfers")),
                 )
