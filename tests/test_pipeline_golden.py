@@ -28,6 +28,11 @@ CASES: list[tuple[str, list[str]]] = [
     ("check-flawed.txt", ["check", "workbooks/flawed-en.xlsx"]),
     ("check-flawed.json", ["check", "workbooks/flawed-en.xlsx", "--format", "json"]),
     ("check-flawed.sarif", ["check", "workbooks/flawed-en.xlsx", "--format", "sarif"]),
+    # The record rules' messages in Swedish (an English workbook, --lang sv).
+    (
+        "check-flawed-sv.json",
+        ["check", "workbooks/flawed-en.xlsx", "--lang", "sv", "--select", "RP", "-f", "json"],
+    ),
     (
         "check-example-policy.json",
         ["check", "workbooks/example-en.xlsx", "--policy", "workbooks/policies", "-f", "json"],
