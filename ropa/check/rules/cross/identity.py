@@ -54,6 +54,23 @@ def controller_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             continue
         number = _digits(entity.text("registration_number"))
         if len(number) >= 5 and not any(number in found for found in numbers):
+            other = _like_number(cx, number)
+            if other is not None:  # a number of the same shape: probably a typo on one side
+                found_line, written = other
+                yield Problem(
+                    cx.at("organisation", entity, "registration_number"),
+                    msg(
+                        "XC116.other_number",
+                        notice=cx.display,
+                        found=written,
+                        where=cx.at_line(found_line),
+                        number=entity.text("registration_number"),
+                        name=name,
+                    ),
+                    hint=msg("XC116.other_number.hint"),
+                    related=cx.related(found_line, written),
+                )
+                continue
             yield Problem(
                 cx.at("organisation", entity, "registration_number"),
                 msg(
@@ -67,6 +84,26 @@ def controller_not_in_notice(cx: CrossView) -> Iterator[Problem]:
                 related=cx.related(line),
             )
 
+
+def _like_number(cx: CrossView, number: str) -> tuple[int, str] | None:
+    """(line, as written) of a number in the notice with as many digits as the record's
+    registration number, on the controller's lines first; None when there is none."""
+    found = cx.scan.elements.get("controller_identity")
+    preferred = {int(e.line) for e in found.evidence} if found is not None else set()
+    candidates = [
+        (line not in preferred, line, written.strip())
+        for line, text in enumerate(cx.lines, start=1)
+        for written in _DIGITS.findall(text)
+        if len(_digits(written)) == len(number) and not _PHONE.search(text)
+    ]
+    if not candidates:
+        return None
+    _, line, written = min(candidates)
+    return line, written
+
+
+#: A line that gives a telephone number: its digits are not a registration number.
+_PHONE = re.compile(r"\+\d|\b(?:tel|phone|telefon|puh|puhelin)\w*", re.IGNORECASE)
 
 #: Where a clause ends: a sentence stop, or "or" between two ways of reaching someone.
 _CLAUSE = re.compile(
