@@ -88,8 +88,8 @@ class Problem:
     """
 
     location: Location
-    message: Message | str
-    hint: Message | str | None = None
+    message: Message
+    hint: Message | None = None
     reference: str | None = None
     related: tuple[Related, ...] = ()
 
