@@ -3,12 +3,17 @@
 Every ``import`` of a ropa module is found by walking the syntax tree, including imports inside
 functions and under ``TYPE_CHECKING``. A module may import its own layer and the layers below
 it; ropa's own modules are imported at the top of a module, never inside a function (lazy
-imports are for heavy third-party libraries only).
+imports are for heavy third-party libraries only), with one exception: a command of
+``ropa.cli`` imports ``ropa.api`` and ``ropa.write`` in its body, when it runs, so that
+``ropa --version`` and ``ropa --help`` load neither the library nor the rules
+(docs/architecture.md). The tests at the end hold that start-up to it.
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -24,6 +29,10 @@ TOP = {"ropa", "ropa.__main__"}
 
 #: Modules and the line count they may not exceed.
 MAX_LINES = 400
+
+#: What a function of a ``ropa.cli`` module may import in its body: the library and its
+#: renderers, loaded when a command runs. Nothing else, and nowhere else.
+IN_COMMAND_BODIES = ("ropa.api", "ropa.write")
 
 
 def _module_name(path: Path) -> str:
@@ -105,14 +114,29 @@ def test_no_import_runs_against_the_flow() -> None:
     )
 
 
+def _may_nest(source: str, target: str) -> bool:
+    """Whether ``source`` may import ``target`` inside a function (a command's body)."""
+    in_library = any(target == t or target.startswith(t + ".") for t in IN_COMMAND_BODIES)
+    return source.startswith("ropa.cli.") and in_library
+
+
 def test_ropa_modules_are_imported_at_the_top() -> None:
     nested = [
         f"{source}:{line} imports {target} inside a function"
         for source, targets in _edges().items()
         for target, line, inner in targets
-        if inner
+        if inner and not _may_nest(source, target)
     ]
     assert not nested, "\n".join(nested)
+
+
+def test_the_command_bodies_exception_is_narrow() -> None:
+    assert _may_nest("ropa.cli.check", "ropa.api")
+    assert _may_nest("ropa.cli.check", "ropa.write.console")
+    assert not _may_nest("ropa.cli.check", "ropa.check.engine")  # only api and write
+    assert not _may_nest("ropa.cli.check", "ropa.cli.options")  # the CLI's own, at the top
+    assert not _may_nest("ropa.api.check", "ropa.write.console")  # only in the CLI
+    assert not _may_nest("ropa.cli.check", "ropa.writer")
 
 
 def test_no_import_cycle() -> None:
@@ -162,3 +186,57 @@ def test_the_contract_sees_a_violation(tmp_path: Path) -> None:
     visitor.visit(ast.parse("def f():\n    from ropa.write.pdf import write\n"))
     assert visitor.found == [("ropa.write.pdf.write", 2, True)]
     assert _layer("ropa.write.pdf") > _layer("ropa.model.findings")
+
+
+# --- start-up: what `ropa --version` and `ropa --help` load ---------------------------------
+
+_LOADED = """
+import sys
+sys.argv = ["ropa", *sys.argv[1:]]
+from ropa.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(sorted(m for m in sys.modules if m.startswith("ropa"))), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["check", "--help"]])
+def test_version_and_help_load_no_library(argv: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True, check=True
+    )
+    loaded = result.stderr.split()
+    assert "ropa.cli.app" in loaded, result.stderr
+    heavy = [m for m in loaded if m.split(".")[1:2] in (["api"], ["check"], ["read"], ["write"])]
+    assert not heavy, f"ropa {' '.join(argv)} loads {heavy}"
+
+
+def test_import_ropa_loads_the_api_only_when_used() -> None:
+    code = (
+        "import sys, ropa\n"
+        "assert 'ropa.api' not in sys.modules\n"
+        "import ropa.check.engine\n"  # binds the ropa.check package on ropa ...
+        "from ropa import check\n"
+        "assert callable(check) and check is ropa.check and check.__module__ == 'ropa.api'\n"
+        "assert ropa.Report.__name__ == 'Report'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_lazy_names_are_the_typed_ones() -> None:
+    """ropa/__init__.py's table of lazy names matches its imports for type checkers."""
+    import ropa
+
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    typed = {
+        alias.name: node.module
+        for block in tree.body
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert typed == ropa._LAZY
+    assert set(ropa.__all__) == set(typed) | {"__version__"}

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ropa import api
 from ropa.cli.options import (
     EXIT_ERROR,
     ConfigOption,
@@ -21,10 +20,6 @@ from ropa.cli.options import (
     parse_codes,
     record_language,
 )
-from ropa.write.check_output import check_report_text
-from ropa.write.console import render_check
-from ropa.write.console.plain import safe
-from ropa.write.safety import atomic_write_text, check_output
 
 
 class CheckFormat(str, Enum):
@@ -89,6 +84,12 @@ def check(
     Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input could not be read
     or a usage error.
     """
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.check_output import check_report_text
+    from ropa.write.console import render_check
+    from ropa.write.console.plain import safe
+    from ropa.write.safety import atomic_write_text, check_output
+
     if lang is not None:
         record_language(lang)
     try:

@@ -8,11 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ropa import api
 from ropa.cli.options import ForceOption, exit_code, fail, record_language
 from ropa.cli.progress import progress_bar
-from ropa.write.console import render_diff
-from ropa.write.json_out import diff_json
 
 
 class ExportFormat(str, Enum):
@@ -179,6 +176,8 @@ def export_command(
     date, classification and case number from the workbook's Document control sheet; the
     --record-version ... --case-number options replace them for this report.
     """
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+
     if lang is not None:
         record_language(lang)
     control = {
@@ -223,6 +222,8 @@ def _note(text: str) -> None:
 
 def _say_if_the_record_fails(workbooks: list[Path]) -> None:
     """A report for the authority of a record that fails ``ropa check`` says so, in one line."""
+    from ropa import api
+
     try:
         errors = api.check(workbooks).counts()["error"]
     except api.USER_ERRORS:
@@ -257,6 +258,10 @@ def diff_command(
     Exits 0 whether or not anything changed, like 'git diff'; with --exit-code, exits 1
     when there are differences. Input problems exit 2.
     """
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.console import render_diff
+    from ropa.write.json_out import diff_json
+
     if output_format is DiffFormat.xlsx and output is None:
         fail("--format xlsx needs --output FILE")
     try:

@@ -9,9 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ropa import api
 from ropa.cli.options import ForceOption, fail
-from ropa.write.import_summary import render_import, render_layouts, summary_json
 
 
 class ImportFormat(str, Enum):
@@ -56,6 +54,9 @@ def import_command(
 ) -> None:
     """Read a record kept in another layout (ICO, CNIL, Nordic, a one-sheet register, CSV) and
     write it as a ropa workbook. Then run 'ropa check' on the result."""
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.import_summary import render_import, render_layouts, summary_json
+
     if list_layouts:
         render_layouts(Console(highlight=False))
         return

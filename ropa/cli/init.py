@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ropa import api
 from ropa.cli.options import fail, record_language
 
 
@@ -25,6 +24,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
 ) -> None:
     """Write a template workbook with drop-downs, guidance and an Instructions sheet."""
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+
     record_language(lang)
     try:
         api.init_workbook(path, lang=lang, example=example, force=force)

@@ -9,7 +9,6 @@ from typing import Annotated, NoReturn
 import typer
 
 from ropa.model.languages import RECORD_LANGUAGES
-from ropa.write.console.plain import safe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -23,6 +22,8 @@ class FailOn(str, Enum):
 
 def fail(message: str) -> NoReturn:
     """Print one line to stderr and exit with code 2 (input or usage problem)."""
+    from ropa.write.console.plain import safe
+
     typer.echo(f"ropa: error: {safe(message)}", err=True)
     raise typer.Exit(EXIT_ERROR)
 

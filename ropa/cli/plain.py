@@ -32,7 +32,6 @@ except ImportError:  # pragma: no cover - older Typer on Click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from ropa.cli.options import EXIT_ERROR
-from ropa.write.console.plain import safe
 
 #: Metavars by parameter name, for parameters that do not set one.
 METAVARS = {
@@ -167,6 +166,8 @@ class PlainGroup(TyperGroup):
             typer.echo(exc.format_message())  # "ropa" or "ropa policy" alone: the help
             sys.exit(exc.exit_code)
         except click_errors.ClickException as exc:
+            from ropa.write.console.plain import safe
+
             hint = f" (see '{_command_path(exc)} --help')"
             typer.echo(f"ropa: error: {safe(usage_message(exc))}{hint}", err=True)
             sys.exit(EXIT_ERROR if exc.exit_code == 2 else exc.exit_code)

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from ropa import api
 from ropa.cli.options import (
     ConfigOption,
     FailOn,
@@ -20,8 +19,6 @@ from ropa.cli.options import (
 )
 from ropa.cli.plain import PlainCommand, PlainGroup
 from ropa.model.languages import notice_language
-from ropa.write.console import render_scan
-from ropa.write.json_out import scan_json
 
 policy_app = typer.Typer(
     cls=PlainGroup,
@@ -77,6 +74,10 @@ def scan(
 ) -> None:
     """Show each notice's language, sections, Art. 13/14 elements with evidence lines, and
     what is missing."""
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.console import render_scan
+    from ropa.write.json_out import scan_json
+
     if lang is not None:
         try:
             lang = notice_language(lang)

@@ -12,9 +12,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 Callback = Callable[[int, int], None]
 
 
@@ -24,6 +21,16 @@ def progress_bar(description: str) -> Iterator[Callback | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    # rich's progress module is loaded only for a bar (not for --help or a piped export).
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     console = Console(stderr=True)
     bar = Progress(
         TextColumn("{task.description}"),

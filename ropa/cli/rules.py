@@ -6,16 +6,17 @@ from typing import Annotated
 
 import typer
 
-from ropa import api
 from ropa.cli.options import fail
-from ropa.write.console import render_explain, render_rules
-from ropa.write.json_out import rules_json
 
 
 def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """List every rule with its code, severity, GDPR reference and summary."""
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.console import render_rules
+    from ropa.write.json_out import rules_json
+
     rules = api.rules()
     if output_format == "json":
         typer.echo(rules_json(rules))
@@ -27,6 +28,9 @@ def explain(
     code: Annotated[str, typer.Argument(help="A rule code or name, e.g. RP202.")],
 ) -> None:
     """Print the documentation of a rule."""
+    from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.console import render_explain
+
     matches = api.find_rules(code)
     if len(matches) > 1:
         codes = " and ".join(item.code for item in matches)
