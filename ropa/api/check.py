@@ -97,4 +97,7 @@ def check_paths(
         report.findings.extend(run(view, group.RULES, config or Config(), wording))
     if known is not None:
         report.findings, report.baselined = new_findings(report.findings, known)
+    # The terminal's own words in the findings' language (the first workbook's by default).
+    first = workbooks[0].language if workbooks else None
+    report.lang = lang or (config.lang if config else None) or first or report.lang
     return report

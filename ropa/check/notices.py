@@ -19,10 +19,10 @@ from ropa.read.notice.facts import Detector, Extractor, NoticeFacts, notice_fact
 
 
 def check_notice(facts: NoticeFacts, config: Config) -> list[Finding]:
-    """Every enabled notice rule over one notice, as findings sorted by line, worded in the
-    configured language or else the notice's own (bokmål for a nynorsk notice)."""
+    """Every enabled notice rule over one notice, as findings sorted by line, worded in
+    :func:`findings_language`."""
     view = NoticeView(facts.document, facts.elements, facts.entities, today=config.today)
-    findings = run(view, notice.RULES, config, config.lang or message_language(view.language))
+    findings = run(view, notice.RULES, config, findings_language(facts, config))
     findings.sort(key=lambda f: (f.location.line or 0, f.code))
     return findings
 
@@ -31,6 +31,11 @@ def message_language(notice_language: str) -> str:
     """The language findings about a notice in ``notice_language`` are worded in."""
     code = "nb" if notice_language == "nn" else notice_language
     return code if code in RECORD_LANGUAGES else SOURCE_LANGUAGE
+
+
+def findings_language(facts: NoticeFacts, config: Config) -> str:
+    """The configured language, or else the notice's own (bokmål for a nynorsk notice)."""
+    return config.lang or message_language(facts.document.language)
 
 
 def scan_document(
@@ -43,4 +48,4 @@ def scan_document(
     """Detect the elements and entities of a read notice and run the notice rules on it."""
     config = config or Config()
     facts = notice_facts(document, detector, extractor)
-    return PolicyScan(facts, check_notice(facts, config))
+    return PolicyScan(facts, check_notice(facts, config), findings_language(facts, config))

@@ -29,6 +29,8 @@ class PolicyScan:
 
     facts: NoticeFacts
     findings: list[Finding]
+    #: The language the findings are worded in (the terminal's words follow it).
+    lang: str = "en"
 
     @property
     def document(self) -> Any:
@@ -64,6 +66,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     #: Findings hidden because a baseline already had them.
     baselined: int = 0
+    #: The language of the messages, which the terminal's own words follow.
+    lang: str = "en"
 
     def counts(self) -> dict[str, int]:
         by_severity = Counter(f.severity for f in self.findings)
@@ -93,6 +97,8 @@ class Report:
         return any(f.severity.rank >= threshold.rank for f in self.findings)
 
     def add_scan(self, scan: PolicyScan) -> None:
+        # Notices in one language: the terminal speaks it; in several: English.
+        self.lang = scan.lang if not self.scans or scan.lang == self.lang else "en"
         self.scans.append(scan)
         self.files.append(scan.facts.document.path)
         self.findings.extend(scan.findings)

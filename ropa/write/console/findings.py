@@ -11,31 +11,43 @@ from rich.text import Text
 
 from ropa.check.report import Report
 from ropa.model.findings import Finding, Related, Severity
+from ropa.model.messages import msg
 from ropa.write.console.plain import plain, safe
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _STYLE = SEVERITY_STYLE
 
 
-def _place(finding: Finding) -> str:
+def word(key: str, lang: str, **params: str | int) -> str:
+    """A word of the terminal (``ropa/data/messages/<lang>/console.json``) in ``lang``."""
+    return msg(f"console.{key}", **params).render(lang)
+
+
+def _place(finding: Finding, lang: str) -> str:
     loc = finding.location
     if loc.cell:
         return loc.cell
     if loc.row:
-        return f"row {loc.row}"
-    return "sheet" if loc.sheet else "file"
+        return word("row", lang, row=loc.row)
+    return word("sheet" if loc.sheet else "file", lang)
 
 
-def _body(finding: Finding) -> Text:
+def _body(finding: Finding, lang: str) -> Text:
     body = plain(finding.message)
     body.append(f"  [{finding.reference}]", style="dim")
     for item in finding.related:
-        body.append("\nsee: ", style="blue")
+        body.append("\n" + word("see", lang), style="blue")
         body.append(safe(_related(item)))
     if finding.hint:
-        body.append("\nfix: ", style="green")
+        body.append("\n" + word("fix", lang), style="green")
         body.append(safe(finding.hint))
     return body
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    """The severity as the terminal shows it, padded to the language's longest."""
+    width = max(len(word(f"severity.{item.value}", lang)) for item in Severity)
+    return f"{word(f'severity.{severity.value}', lang):<{width}}"
 
 
 def _related(item: Related) -> str:
@@ -49,7 +61,7 @@ def _related(item: Related) -> str:
     return f"{where} '{text}'" if text else where
 
 
-def _sheet_table(findings: list[Finding]) -> Table:
+def _sheet_table(findings: list[Finding], lang: str) -> Table:
     # A grid keeps long messages indented under their own column when they wrap.
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True, min_width=8)
@@ -58,10 +70,10 @@ def _sheet_table(findings: list[Finding]) -> Table:
     table.add_column(ratio=1)
     for finding in findings:
         table.add_row(
-            plain(_place(finding), style="bold"),
-            Text(f"{finding.severity.value:<7}", style=_STYLE[finding.severity]),
+            plain(_place(finding, lang), style="bold"),
+            Text(severity_word(finding.severity, lang), style=_STYLE[finding.severity]),
             Text(finding.code, style="bold magenta"),
-            _body(finding),
+            _body(finding, lang),
         )
     return table
 
@@ -72,17 +84,18 @@ def render_check(report: Report, console: Console | None = None) -> None:
     ``console`` defaults to the terminal, without rich's highlighting of numbers and paths.
     """
     console = console or Console(highlight=False)
+    lang = report.lang
     for file, by_file in groupby(report.findings, key=lambda f: f.location.file):
         console.print(plain(file, style="bold underline"))
         for sheet, by_sheet in groupby(by_file, key=lambda f: f.location.sheet):
-            console.print(plain(f" {sheet or '(workbook)'}", style="bold blue"))
-            console.print(_sheet_table(list(by_sheet)))
+            console.print(plain(f" {sheet or word('workbook', lang)}", style="bold blue"))
+            console.print(_sheet_table(list(by_sheet), lang))
         console.print()
     for note in report.notes:
-        console.print(plain(f"note: {note}", style="dim"))
+        console.print(plain(word("note", lang, note=note), style="dim"))
     if report.baselined:
-        known = f"{report.baselined} finding{'s' if report.baselined != 1 else ''}"
-        console.print(Text(f"{known} already in the baseline not shown.", style="dim"))
+        known = word("baselined", lang, count=report.baselined)
+        console.print(Text(known, style="dim"))
     console.print(summary_line(report))
 
 
@@ -96,24 +109,27 @@ def check_text(report: Report, width: int = 120) -> str:
 
 def summary_line(report: Report) -> Text:
     """'3 errors, 5 warnings, 1 info in 2 workbooks (57 activities).' or 'No findings ...'."""
-    files = len(report.files)
-    where = f"in {files} workbook{'s' if files != 1 else ''} ({report.activities} activities)"
-    return counts_line(report.counts(), where)
+    lang = report.lang
+    where = word("in_workbooks", lang, count=len(report.files), activities=report.activities)
+    return counts_line(report.counts(), where, lang)
 
 
-def counts_line(counts: dict[str, int], where: str) -> Text:
-    """'1 error, 0 warnings, 2 info <where>.' coloured by severity, or '✓ No findings <where>.'."""
+def counts_line(counts: dict[str, int], where: str, lang: str = "en") -> Text:
+    """'1 error, 0 warnings, 2 info <where>.' coloured by severity, or '✓ No findings <where>.'
+    (in ``lang``)."""
     if not any(counts.values()):
-        return Text(f"✓ No findings {where}.", style="bold green")
-    text = Text()
+        return Text(word("no_findings", lang, where=where), style="bold green")
+    # The language's order of the counts and the place ("{where}: {counts}." in Finnish).
+    before, _, after = word("counts", lang, where=where, counts="\0").partition("\0")
+    text = Text(before)
     parts = [
-        (counts["error"], "error", "errors", _STYLE[Severity.ERROR]),
-        (counts["warning"], "warning", "warnings", _STYLE[Severity.WARNING]),
-        (counts["info"], "info", "info", _STYLE[Severity.INFO]),
+        (counts["error"], "errors", _STYLE[Severity.ERROR]),
+        (counts["warning"], "warnings", _STYLE[Severity.WARNING]),
+        (counts["info"], "infos", _STYLE[Severity.INFO]),
     ]
-    for position, (count, one, many, style) in enumerate(parts):
+    for position, (count, key, style) in enumerate(parts):
         if position:
             text.append(", ")
-        text.append(f"{count} {one if count == 1 else many}", style=style if count else "dim")
-    text.append(f" {where}.")
+        text.append(word(key, lang, count=count), style=style if count else "dim")
+    text.append(after)
     return text

@@ -17,7 +17,7 @@ from ropa.model.languages import ENGLISH_NAMES
 from ropa.model.resources import load_data
 from ropa.read.notice.facts import element_keys, jsonable
 from ropa.write.console.findings import SEVERITY_STYLE as _STYLE
-from ropa.write.console.findings import counts_line
+from ropa.write.console.findings import counts_line, severity_word, word
 from ropa.write.console.plain import plain, safe
 
 #: Evidence lines shown per element, and characters per line.
@@ -105,16 +105,17 @@ def _entity_text(value: Any) -> str:
     return str(value)
 
 
-def _finding_row(table: Table, finding: Finding) -> None:
+def _finding_row(table: Table, finding: Finding, lang: str) -> None:
     body = plain(finding.message)
     body.append(f"  [{finding.reference}]", style="dim")
     if finding.hint:
-        body.append("\nfix: ", style="green")
+        body.append("\n" + word("fix", lang), style="green")
         body.append(safe(finding.hint))
-    place = f"line {finding.location.line}" if finding.location.line else "notice"
+    line = finding.location.line
+    place = word("line", lang, line=line) if line else word("notice", lang)
     table.add_row(
         Text(place, style="bold"),
-        Text(f"{finding.severity.value:<7}", style=_STYLE[finding.severity]),
+        Text(severity_word(finding.severity, lang), style=_STYLE[finding.severity]),
         Text(finding.code, style="bold magenta"),
         body,
     )
@@ -152,15 +153,15 @@ def render_notice(scan: PolicyScan, console: Console) -> None:
         table.add_column(no_wrap=True)
         table.add_column(ratio=1)
         for finding in scan.findings:
-            _finding_row(table, finding)
+            _finding_row(table, finding, scan.lang)
         console.print(table)
     console.print()
 
 
 def summary_line(report: Report) -> Text:
     """'2 errors, 1 warning, 0 info in 3 notices.' or '✓ No findings in 3 notices.'."""
-    notices = len(report.scans)
-    return counts_line(report.counts(), f"in {notices} notice{'s' if notices != 1 else ''}")
+    where = word("in_notices", report.lang, count=len(report.scans))
+    return counts_line(report.counts(), where, report.lang)
 
 
 def render_scan(report: Report, console: Console | None = None) -> None:

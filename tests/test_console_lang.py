@@ -1,0 +1,73 @@
+"""The terminal's own words around the findings in the findings' language (ropa check,
+ropa policy scan): the place, the severity, the 'fix' and 'see' lines and the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ropa import api
+from ropa.model.findings import Severity
+from ropa.write.console.findings import check_text, counts_line, severity_word
+from ropa.write.console.notices import summary_line as scan_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAWED = ROOT / "workbooks" / "flawed-en.xlsx"
+FIXTURES = ROOT / "tests" / "policy_fixtures"
+
+
+@pytest.mark.parametrize(
+    ("lang", "fix", "row", "summary"),
+    [
+        ("en", "fix: ", "row ", " in 1 workbook (12 activities)."),
+        ("sv", "lösning: ", "rad ", " i 1 arbetsbok (12 behandlingar)."),
+        ("nb", "løsning: ", "rad ", " i 1 arbeidsbok (12 behandlinger)."),
+        ("da", "løsning: ", "række ", " i 1 projektmappe (12 behandlingsaktiviteter)."),
+    ],
+)
+def test_check_output_speaks_the_language(lang: str, fix: str, row: str, summary: str) -> None:
+    report = api.check([FLAWED], lang=lang)
+    assert report.lang == lang
+    text = check_text(report)
+    assert fix in text and row in text
+    assert text.rstrip().endswith(summary)
+    if lang != "en":
+        assert "fix: " not in text and "\n   row " not in text
+
+
+def test_finnish_puts_the_place_first() -> None:
+    report = api.check([FLAWED], lang="fi")
+    last = check_text(report).rstrip().splitlines()[-1]
+    assert last.startswith("1 työkirjassa (12 käsittelytointa): ")
+    assert "virhettä" in last and "varoitusta" in last
+    assert "korjaus: " in check_text(report)
+
+
+def test_the_language_defaults_to_the_workbook() -> None:
+    report = api.check([ROOT / "workbooks" / "example-sv.xlsx"])
+    assert report.lang == "sv"
+    assert check_text(report).rstrip().endswith("i 1 arbetsbok (30 behandlingar).")
+
+
+def test_severities_and_counts_in_the_language() -> None:
+    assert severity_word(Severity.ERROR, "sv") == "fel    "  # padded to "varning"
+    assert severity_word(Severity.INFO, "fi") == "tieto   "  # padded to "varoitus"
+    counts = {"error": 1, "warning": 2, "info": 0}
+    assert counts_line(counts, "i 1 arbetsbok", "sv").plain == (
+        "1 fel, 2 varningar, 0 upplysningar i 1 arbetsbok."
+    )
+    assert (
+        counts_line(counts, "in 1 workbook").plain == "1 error, 2 warnings, 0 info in 1 workbook."
+    )
+    nothing = {"error": 0, "warning": 0, "info": 0}
+    assert counts_line(nothing, "i 1 arbeidsbok", "nb").plain == "✓ Ingen funn i 1 arbeidsbok."
+
+
+def test_policy_scan_speaks_the_notices_language() -> None:
+    danish = api.scan_notices([FIXTURES / "da.txt"])
+    assert danish.lang == "da" and danish.scans[0].lang == "da"
+    assert scan_summary(danish).plain.endswith(" i 1 privatlivspolitik.")
+    mixed = api.scan_notices([FIXTURES / "da.txt", FIXTURES / "fi.txt"])
+    assert mixed.lang == "en"  # notices in several languages: one language for the summary
+    assert scan_summary(mixed).plain.endswith(" in 2 notices.")
