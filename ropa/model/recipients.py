@@ -80,12 +80,6 @@ def _categories() -> dict[str, tuple[str, frozenset[str], re.Pattern[str], re.Pa
     }
 
 
-def category_label(key: str) -> str:
-    """How a kind of recipient is named in messages ("payment providers")."""
-    found = _categories().get(key)
-    return found[0] if found else key.replace("_", " ")
-
-
 @lru_cache(maxsize=4096)
 def recipient_categories(text: str) -> frozenset[str]:
     """The kinds of recipient a record's name or service describes ("Newsletter delivery":

@@ -10,10 +10,9 @@ from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
 from ropa.model.findings import Problem, Severity
-from ropa.model.messages import Param, msg
+from ropa.model.messages import Param, joined, msg
 from ropa.model.recipients import (
     INTERNAL,
-    category_label,
     disclosing_categories,
     name_core,
     recipient_categories,
@@ -155,7 +154,7 @@ def recipient_not_disclosed(cx: CrossView) -> Iterator[Problem]:
             "notice": cx.display,
             "where": cx.at_line(line),
         }
-        labels = ", ".join(sorted({category_label(kind) for kind in kinds}))
+        labels = joined(msg(f"recipient_kind.{kind}") for kind in sorted(kinds))
         key = "XC120.not_disclosed" if kinds else "XC120.unknown_kind"
         yield Problem(
             cx.at("activities", activity, "recipients"),
