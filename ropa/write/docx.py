@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ropa.read.group import GroupRecord
 from ropa.write.cells import Cell
 from ropa.write.document import Document, Progress, build_document
+from ropa.write.docx_xml import BodyXml
 from ropa.write.layout import Block, Section, Table
 from ropa.write.safety import atomic_write_bytes
 
@@ -94,7 +95,7 @@ def _repeat_header(row: Any) -> None:
     properties.append(element)
 
 
-def _cover(word: WordDocument, document: Document) -> None:
+def _cover(word: WordDocument, document: Document, bulk: BodyXml) -> None:
     if document.classification or document.status:
         marking = " \u00b7 ".join(t for t in (document.classification, document.status) if t)
         word.add_paragraph().add_run(marking.upper()).bold = True
@@ -116,7 +117,7 @@ def _cover(word: WordDocument, document: Document) -> None:
         word.add_paragraph(dpo)
     if document.sources is not None:
         word.add_heading(document.sources.title, level=2)
-        _table(word, document.sources)
+        _table(word, document.sources, bulk)
     word.add_heading(document.word("contents"), level=1)
     for section in document.sections:
         word.add_paragraph(_number(section, document) + "  " + section.title, style="List Number")
@@ -126,28 +127,12 @@ def _number(section: Section, document: Document) -> str:
     return f"{document.word('annex')} {section.annex}" if section.annex else str(section.number)
 
 
-def _block(word: WordDocument, block: Block) -> None:
-    from docx.shared import Mm, Pt
-
+def _block(bulk: BodyXml, block: Block) -> None:
     title = f"{block.ident}  \u2013  {block.title}" if block.ident else block.title
-    word.add_heading(title, level=2)
-    table = word.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for entry in block.entries:
-        cells = table.add_row().cells
-        label = cells[0].paragraphs[0]
-        run = label.add_run(entry.title)
-        run.bold = True
-        run.font.size = Pt(TABLE_PT)
-        if entry.note:
-            note = label.add_run(f" {entry.note}")
-            note.font.size = Pt(TABLE_PT - 1)
-        value = cells[1].paragraphs[0].add_run(_text(entry.value, entry.inline))
-        value.font.size = Pt(TABLE_PT)
-        cells[0].width, cells[1].width = Mm(60), Mm(207)
+    bulk.block(title, [(e.title, e.note, _text(e.value, e.inline)) for e in block.entries])
 
 
-def _table(word: WordDocument, table: Table) -> None:
+def _table(word: WordDocument, table: Table, bulk: BodyXml) -> None:
     from docx.shared import Pt
 
     if not table.rows:
@@ -161,19 +146,19 @@ def _table(word: WordDocument, table: Table) -> None:
         run = cell.paragraphs[0].add_run(column.title)
         run.bold = True
         run.font.size = Pt(TABLE_PT)
-    for values in table.rows:
-        cells = grid.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            cell.paragraphs[0].add_run(_text(value, inline=False)).font.size = Pt(TABLE_PT)
+    bulk.rows(grid, [[_text(value, inline=False) for value in values] for values in table.rows])
 
 
 def render_document(document: Document, progress: Progress | None = None) -> bytes:
     """The DOCX of a laid-out report."""
     import docx
+    from docx.shared import Mm
 
     word = docx.Document()
     _setup(word, document)
-    _cover(word, document)
+    # Label and value columns of an activity's table; its rows are written in bulk.
+    bulk = BodyXml(word, TABLE_PT, (Mm(60), Mm(207)))
+    _cover(word, document, bulk)
     total = sum(len(s.blocks) + sum(len(t.rows) for t in s.tables) for s in document.sections)
     done = 0
     for section in document.sections:
@@ -186,12 +171,12 @@ def render_document(document: Document, progress: Progress | None = None) -> byt
         if section.intro:
             word.add_paragraph(section.intro)
         for block in section.blocks:
-            _block(word, block)
+            _block(bulk, block)
             done += 1
             if progress is not None and done % EVERY == 0:
                 progress(done, total)
         for table in section.tables:
-            _table(word, table)
+            _table(word, table, bulk)
             done += len(table.rows)
     if progress is not None:
         progress(total, total)
