@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ropa.model.languages import RECORD_LANGUAGES
+from ropa.model.messages import Message, Named, named
 from ropa.read.container import Limits
 from ropa.read.importer.detect import detect, sheet_headings
 from ropa.read.importer.source import read_source
@@ -26,8 +28,8 @@ class ForeignLayout:
 
     sheets: tuple[str, ...]
     layout: str | None = None  # the layout ``ropa import`` would use, by name
-    title: str | None = None  # and its description
-    reason: str | None = None  # which sheet and headings matched
+    title: Named | None = None  # and its description, in every language
+    reason: Message | None = None  # which sheet and headings matched
     headings: tuple[tuple[str, int, str], ...] = ()  # (sheet, row, text) when nothing fits
 
 
@@ -46,7 +48,9 @@ def foreign_layout(
     if found is not None and found.layout.name == "ropa":
         return None  # ropa's own layout with its Activities sheet missing: that is RP101
     if found is not None:
-        return ForeignLayout(names, found.layout.name, found.layout.title, found.reason())
+        layout = found.layout
+        title = named({lang: layout.title_in(lang) for lang in RECORD_LANGUAGES})
+        return ForeignLayout(names, layout.name, title, found.reason_message())
     fullest = max(source.sheets, key=lambda sheet: len(sheet_headings(sheet)), default=None)
     if fullest is None:
         return ForeignLayout(names)

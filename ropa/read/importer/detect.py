@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ropa.model.messages import Message, joined, msg
 from ropa.read.headers import HEADER_SEARCH_ROWS
 from ropa.read.importer.forms import MIN_FORM_HITS, as_form, cell_text, label_columns
 from ropa.read.importer.layouts import Layout, SheetLayout, heading_key, layouts
@@ -58,6 +59,24 @@ class Detection:
         if self.runner_up:
             text += f" (next best: {self.runner_up[0]}, score {self.runner_up[1]:g})"
         return text
+
+    def reason_message(self) -> Message:
+        """:meth:`reason` as a message, for a finding in the user's language."""
+        parts = [
+            msg(
+                "RP118.reason.form" if match.form else "RP118.reason.row",
+                sheet=match.sheet.name,
+                hits=match.hits,
+                row=match.header_row + 1,
+                named=msg("RP118.reason.named") if match.named else "",
+            )
+            for match in self.matches
+        ]
+        said = joined(parts, "list.semicolon") if parts else msg("RP118.reason.none")
+        if not self.runner_up:
+            return msg("phrase.text", text=said)
+        name, score = self.runner_up
+        return msg("RP118.reason.next", reason=said, layout=name, score=f"{score:g}")
 
 
 def row_score(part: SheetLayout, cells: list[Any]) -> tuple[float, int]:

@@ -73,6 +73,11 @@ class Layout:
     value_aliases: dict[str, str] = field(default_factory=dict)
     activity_name_from: str | None = None
     schema_sheets: bool = False
+    titles: tuple[tuple[str, str], ...] = ()  # the title in other languages (sv, nb, da, fi)
+
+    def title_in(self, lang: str) -> str:
+        """The layout's description in ``lang`` (English where the file has none)."""
+        return dict(self.titles).get(lang, self.title)
 
 
 def schema_headings(sheets: tuple[str, ...]) -> dict[str, str]:
@@ -127,6 +132,7 @@ def _layout(raw: dict) -> Layout:
         value_aliases={heading_key(k): v for k, v in raw.get("value_aliases", {}).items()},
         activity_name_from=raw.get("activity_name_from"),
         schema_sheets=bool(raw.get("schema_sheets")),
+        titles=tuple(raw.get("titles", {}).items()),
     )
 
 

@@ -37,7 +37,7 @@ def not_a_ropa_workbook(ctx: RecordView) -> Iterator[Problem]:
             "RP118.foreign_layout",
             sheets=sheets,
             title=foreign.title or "",
-            reason=foreign.reason or "",
+            reason=foreign.reason or msg("RP118.reason.none"),
         )
     elif foreign.headings:
         seen = joined(
