@@ -25,6 +25,7 @@ from ropa.model.messages import (
     placeholders,
     render,
 )
+from ropa.read.importer.layouts import layouts
 
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = ROOT / "ropa" / "data" / "messages"
@@ -248,3 +249,10 @@ def test_sectoral_adequacy_scopes_are_in_every_language() -> None:
     for decision in sectoral:
         texts = {lang: decision.scope_in(lang) for lang in RECORD_LANGUAGES}
         assert len(set(texts.values())) == len(RECORD_LANGUAGES), decision.key
+
+
+def test_every_import_layout_is_described_in_every_language() -> None:
+    """RP118 names the layout a foreign workbook fits in the run's language."""
+    for layout in layouts():
+        texts = {lang: layout.title_in(lang) for lang in RECORD_LANGUAGES}
+        assert len(set(texts.values())) >= 3, f"{layout.name} is not translated: {texts}"
