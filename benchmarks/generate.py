@@ -320,8 +320,9 @@ class Processor:
 class Generator:
     """Builds the rows of every sheet from one random stream (reproducible with a seed)."""
 
-    def __init__(self, activities: int, seed: int) -> None:
+    def __init__(self, activities: int, seed: int, prefix: str = "") -> None:
         self.n = activities
+        self.prefix = prefix  # of every id, so that the workbooks of a group do not clash
         self.rnd = random.Random(seed)
         self.processors = [self._processor(i) for i in range(max(5, activities // 20))]
         self.mistakes = 0
@@ -359,6 +360,8 @@ class Generator:
                 "dpo_designated": "Yes",
                 "dpo_name": "Dana Dataskydd",
                 "dpo_contact": f"dpo@{domain}",
+                "dpo_published": f"https://{domain}/privacy#dpo",
+                "dpo_notified": dt.date(2024, 5, 2),
                 "eu_representative": "Not applicable",
                 "supervisory_authority": authority,
                 "privacy_policy": f"https://{domain}/privacy",
@@ -398,7 +401,7 @@ class Generator:
         if role == "Sub-processor":  # engaged by another processor, with the controller's consent
             row["authorisation"] = f"General authorisation, DPA clause 9, notified {AS_OF.year}"
         row = {
-            "processor_id": f"P{index:05d}",
+            "processor_id": f"{self.prefix}P{index:05d}",
             "name": f"{base} {index} {suffix}",
             "role": role,
             "service": f"{base} services",
@@ -412,7 +415,7 @@ class Generator:
         """One activity with its purposes, retention rows and transfers."""
         rnd = self.rnd
         code, department = DEPARTMENTS[index % len(DEPARTMENTS)]
-        activity_id = f"{code}-{index:06d}"
+        activity_id = f"{self.prefix}{code}-{index:06d}"
         used = rnd.sample(self.processors, rnd.randint(1, 4))
         special = rnd.random() < 0.08
         criminal = rnd.random() < 0.02
@@ -547,7 +550,7 @@ class Generator:
     def processor_activities(self) -> Iterator[Row]:
         for index in range(max(3, self.n // 2000)):
             yield {
-                "record_id": f"PA-{index:04d}",
+                "record_id": f"{self.prefix}PA-{index:04d}",
                 "entity_ids": self.pick(ENTITIES)[0],
                 "client_controller": f"Client {index} AB",
                 "client_contact": f"privacy@client{index}.example",
@@ -651,9 +654,16 @@ MISTAKES: tuple[Mistake, ...] = (
 # --- writing ---------------------------------------------------------------------------------
 
 
-def generate(activities: int, out: Path, seed: int = 1) -> tuple[int, int]:
-    """Write the workbook; returns (non-empty cells written, mistakes injected)."""
-    gen = Generator(activities, seed)
+def generate(
+    activities: int, out: Path, seed: int = 1, changes: int = 0, prefix: str = ""
+) -> tuple[int, int]:
+    """Write the workbook; returns (non-empty cells written, mistakes injected).
+
+    ``changes`` revises that many activities after the fact (their description, purpose or
+    review date), so that the same seed with and without it gives two versions of one record
+    for ``ropa diff``; ``prefix`` starts every id (the workbooks of a group).
+    """
+    gen = Generator(activities, seed, prefix)
     rows: dict[str, list[Row]] = {
         key: [] for key in ("activities", "purposes", "retention", "transfers")
     }
@@ -663,6 +673,7 @@ def generate(activities: int, out: Path, seed: int = 1) -> tuple[int, int]:
         rows["purposes"].extend(purposes)
         rows["retention"].extend(retention)
         rows["transfers"].extend(transfers)
+    revise(rows, changes, seed)
     rows["organisation"] = list(gen.organisation())
     rows["processors"] = [p.row for p in gen.processors]
     rows["processor_activities"] = list(gen.processor_activities())
@@ -674,7 +685,7 @@ def generate(activities: int, out: Path, seed: int = 1) -> tuple[int, int]:
         keys = [field.key for field in sheet.fields]
         ws.append([field.title("en") for field in sheet.fields])
         cells += len(keys)
-        for row in rows[sheet.key]:
+        for row in rows.get(sheet.key, []):  # a sheet the generator does not fill: headers
             values = [row.get(key) for key in keys]
             cells += sum(value is not None for value in values)
             ws.append(values)
@@ -683,14 +694,28 @@ def generate(activities: int, out: Path, seed: int = 1) -> tuple[int, int]:
     return cells, gen.mistakes
 
 
+def revise(rows: dict[str, list[Row]], changes: int, seed: int) -> None:
+    """Change ``changes`` cells of distinct activities: the next version of the record."""
+    rnd = random.Random(seed + 1)
+    activities = rows["activities"]
+    for activity in rnd.sample(activities, min(changes, len(activities))):
+        field = rnd.choice(("description", "security_measures", "last_reviewed"))
+        if field == "last_reviewed":
+            activity[field] = AS_OF
+        else:
+            activity[field] = f"{activity[field]} Revised {AS_OF.isoformat()}."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: generate one workbook and print its size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--activities", type=int, default=10_000, help="number of activities")
     parser.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same file)")
+    parser.add_argument("--changes", type=int, default=0, help="activities revised (ropa diff)")
+    parser.add_argument("--prefix", default="", help="start every id with this (a group)")
     args = parser.parse_args(argv)
-    cells, mistakes = generate(args.activities, args.out, args.seed)
+    cells, mistakes = generate(args.activities, args.out, args.seed, args.changes, args.prefix)
     size = args.out.stat().st_size
     print(
         f"{args.out}: {args.activities:,} activities, {cells:,} cells, "
