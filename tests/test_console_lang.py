@@ -6,10 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from ropa import api
 from ropa.model.findings import Severity
+from ropa.model.messages import catalogue
+from ropa.model.resources import load_data
 from ropa.write.console.findings import check_text, counts_line, severity_word
+from ropa.write.console.notices import render_notice
 from ropa.write.console.notices import summary_line as scan_summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +75,24 @@ def test_policy_scan_speaks_the_notices_language() -> None:
     mixed = api.scan_notices([FIXTURES / "da.txt", FIXTURES / "fi.txt"])
     assert mixed.lang == "en"  # notices in several languages: one language for the summary
     assert scan_summary(mixed).plain.endswith(" in 2 notices.")
+
+
+def test_every_notice_element_has_a_name_in_every_language() -> None:
+    elements = load_data("policy_elements.json")["elements"]
+    for lang in ("en", "sv", "nb", "da", "fi"):
+        missing = [key for key in elements if f"console.element.{key}" not in catalogue(lang)]
+        assert missing == [], lang
+    # The English names are the data's labels, so the English checklist reads as before.
+    english = catalogue("en")
+    assert all(english[f"console.element.{k}"] == v["label"] for k, v in elements.items())
+
+
+def test_a_swedish_notice_gets_a_swedish_checklist() -> None:
+    scan = api.scan_notices([FIXTURES / "sv.txt"]).scans[0]
+    console = Console(record=True, width=120, highlight=False)
+    render_notice(scan, console)
+    text = console.export_text()
+    assert " Informationskrav" in text and " Anmärkningar" in text
+    assert "Rätt till radering" in text and "artikel 13.2 b, artikel 17" in text
+    assert " Elements" not in text and "Right to erasure" not in text
+    assert text.splitlines()[1].startswith(" Svenska (sv, säkerhet")

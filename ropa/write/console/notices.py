@@ -12,8 +12,9 @@ from rich.text import Text
 
 from ropa.check.report import PolicyScan, Report
 from ropa.check.views.cross import quote_window
+from ropa.model.citations import cite
 from ropa.model.findings import Finding
-from ropa.model.languages import ENGLISH_NAMES
+from ropa.model.messages import catalogue
 from ropa.model.resources import load_data
 from ropa.read.notice.facts import element_keys, jsonable
 from ropa.write.console.findings import SEVERITY_STYLE as _STYLE
@@ -31,9 +32,11 @@ def _clip(text: str, limit: int = MAX_CHARS) -> str:
 
 
 def _checklist(scan: PolicyScan) -> Table:
+    lang = scan.lang
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True)
+    # An element's name wraps past 48 characters (the longest English one fits).
+    table.add_column(max_width=48)
     table.add_column(ratio=1)
     for key in element_keys(scan.elements):
         result = scan.elements[key]
@@ -46,9 +49,11 @@ def _checklist(scan: PolicyScan) -> Table:
             lines.append(f"“{safe(quote_window(evidence.text, around, MAX_CHARS))}”")
         more = len(result.evidence) - MAX_EVIDENCE
         if more > 0:
-            lines.append(f"\n(+{more} more)", style="dim")
-        name = Text(_element_label(key), style="bold" if result.present else "red")
-        name.append(f"\n{_element_article(key)}", style="dim")
+            lines.append("\n" + word("more", lang, count=more), style="dim")
+        name = Text(_element_label(key, lang), style="bold" if result.present else "red")
+        article = _element_article(key)
+        # English keeps the data's own short form ("Art. 13(1)(a), 14(1)(a)").
+        name.append(f"\n{article if lang == 'en' else cite(article, lang)}", style="dim")
         table.add_row(mark, name, lines)
     return table
 
@@ -68,7 +73,10 @@ def _evidence(scan: PolicyScan, result: Any) -> list[tuple[Any, str | None]]:
     ]
 
 
-def _element_label(key: str) -> str:
+def _element_label(key: str, lang: str = "en") -> str:
+    """An element's name in ``lang`` (console.json), else its English label in the data."""
+    if f"console.element.{key}" in catalogue("en"):
+        return word(f"element.{key}", lang)
     entry = load_data("policy_elements.json")["elements"].get(key)
     return entry["label"] if entry else key
 
@@ -125,28 +133,42 @@ def render_notice(scan: PolicyScan, console: Console) -> None:
     """One notice: its language and format, the element checklist, sections, entities and
     findings."""
     doc = scan.document
+    lang = scan.lang
     console.print(plain(doc.path, style="bold underline"))
     present = sum(1 for result in scan.elements.values() if result.present)
+    language = (
+        word(f"language.{doc.language}", lang)
+        if f"console.language.{doc.language}" in catalogue("en")
+        else doc.language
+    )
     console.print(
         plain(
-            f" {ENGLISH_NAMES.get(doc.language, doc.language)} ({doc.language}, confidence "
-            f"{doc.language_confidence:.2f}); {doc.format}, {len(doc.lines)} lines; "
-            f"{present} of {len(scan.elements)} elements found"
+            word(
+                "notice_summary",
+                lang,
+                language=language,
+                code=doc.language,
+                confidence=f"{doc.language_confidence:.2f}",
+                format=doc.format,
+                lines=len(doc.lines),
+                present=present,
+                total=len(scan.elements),
+            )
         )
     )
-    console.print(Text(" Elements", style="bold blue"))
+    console.print(Text(word("elements", lang), style="bold blue"))
     console.print(_checklist(scan))
     if doc.sections:
-        console.print(Text(" Sections", style="bold blue"))
+        console.print(Text(word("sections", lang), style="bold blue"))
         for section in doc.sections:
             indent = "  " * (section.level - 1)
             console.print(Text(f" {section.line:>5}  {indent}{_clip(section.title, 90)}"))
     entities = _entities(scan.entities)
     if entities.row_count:
-        console.print(Text(" Entities", style="bold blue"))
+        console.print(Text(word("entities", lang), style="bold blue"))
         console.print(entities)
     if scan.findings:
-        console.print(Text(" Findings", style="bold blue"))
+        console.print(Text(word("findings", lang), style="bold blue"))
         table = Table.grid(padding=(0, 1))
         table.add_column(justify="right", no_wrap=True, min_width=8)
         table.add_column(no_wrap=True)
