@@ -98,13 +98,15 @@ def _empty(value: Cell) -> bool:
     return not value or (isinstance(value, list) and not any(value))
 
 
-def activity_blocks(group: GroupRecord) -> list[Block]:
-    """One block per activity of the group record, in the record's order."""
+def activity_blocks(group: GroupRecord, rows: list[dict[str, Any]] | None = None) -> list[Block]:
+    """One block per activity of the group record, in the record's order; ``rows`` are its
+    :func:`~ropa.write.cells.activity_rows` when already made."""
     lang = group.lang
     none = label("none", lang)
     titles = {key: _title(key, lang) for key, _, _ in ACTIVITY_FIELDS}
     blocks = []
-    for activity, row in zip(group.record["activities"], activity_rows(group), strict=True):
+    rows = activity_rows(group) if rows is None else rows
+    for activity, row in zip(group.record["activities"], rows, strict=True):
         values = {**row, **_extra(activity, lang)}
         entries = []
         for key, letter, required in ACTIVITY_FIELDS:

@@ -22,7 +22,7 @@ from ropa.model.control import stamp
 from ropa.model.schema import record_schema
 from ropa.read.group import GroupRecord
 from ropa.write.blocks import activity_blocks, controller_blocks
-from ropa.write.cells import country_label, dpo_text, plain
+from ropa.write.cells import activity_rows, country_label, dpo_text, plain
 from ropa.write.charts import Chart, summary_charts
 from ropa.write.control_text import control_facts, control_value, footer_lines
 from ropa.write.labels import label
@@ -149,7 +149,11 @@ def _header(names: list[str], word: Callable[[str], str]) -> str:
 
 
 def _sections(
-    group: GroupRecord, tables: dict[str, Table], word: Callable[[str], str], internal: bool
+    group: GroupRecord,
+    tables: dict[str, Table],
+    word: Callable[[str], str],
+    internal: bool,
+    rows: list[dict[str, Any]],
 ) -> list[Section]:
     article = record_schema().sheet("organisation").article
     sections = [
@@ -159,7 +163,7 @@ def _sections(
             f"{word('controllers')} ({cite(article, group.lang)})",
             blocks=controller_blocks(group, internal=internal),
         ),
-        Section("record_30_1", word("record_30_1"), blocks=activity_blocks(group)),
+        Section("record_30_1", word("record_30_1"), blocks=activity_blocks(group, rows)),
         Section("record_30_2", word("record_30_2"), tables=[tables["record_30_2"]]),
     ]
     for key, title in ANNEXES:
@@ -193,7 +197,8 @@ def build_document(group: GroupRecord, audience: str = "internal") -> Document:
     lang = group.lang
     word = words(lang)
     numbers = summary(group)
-    tables = {table.key: table for table in report_tables(group, PAGE)}
+    rows = activity_rows(group)  # for the Art. 30(1) table and the blocks alike
+    tables = {table.key: table for table in report_tables(group, PAGE, rows=rows)}
     controllers = [_controller_lines(row, lang) for row in group.record["organisation"]]
     generated = stamp(group.generated)
     return Document(
@@ -222,6 +227,6 @@ def build_document(group: GroupRecord, audience: str = "internal") -> Document:
         sources=tables["sources"] if internal else None,
         cards=_cards(numbers, word, several=len(group.sources) > 1),
         charts=summary_charts(numbers, lang, word),
-        sections=_sections(group, tables, word, internal),
+        sections=_sections(group, tables, word, internal, rows),
         word=word,
     )

@@ -26,8 +26,9 @@ from ropa.write.layout import SPREADSHEET, Column, Style, Table, art30_columns, 
 # --- the Art. 30(1) table ------------------------------------------------------------------
 
 
-def activities_table(group: GroupRecord) -> Table:
-    """The Art. 30(1) record: one row per activity, columns in Art. 30(1)(a)-(g) order."""
+def activities_table(group: GroupRecord, rows: list[dict[str, Any]] | None = None) -> Table:
+    """The Art. 30(1) record: one row per activity, columns in Art. 30(1)(a)-(g) order;
+    ``rows`` are the group's :func:`~ropa.write.cells.activity_rows` when already made."""
     lang = group.lang
     columns = art30_columns(lang)
     return Table(
@@ -35,7 +36,10 @@ def activities_table(group: GroupRecord) -> Table:
         anchor="table-activities",
         title=label("record_30_1", lang),
         columns=columns,
-        rows=[[row[column.key] for column in columns] for row in activity_rows(group)],
+        rows=[
+            [row[column.key] for column in columns]
+            for row in (activity_rows(group) if rows is None else rows)
+        ],
         empty=label("none", lang),
     )
 
@@ -215,15 +219,21 @@ def findings_table(group: GroupRecord, style: Style = SPREADSHEET) -> Table:
     )
 
 
-def report_tables(group: GroupRecord, style: Style = SPREADSHEET) -> list[Table]:
-    """Every table of the report, in reading order (findings only when they were asked for)."""
+def report_tables(
+    group: GroupRecord,
+    style: Style = SPREADSHEET,
+    *,
+    rows: list[dict[str, Any]] | None = None,
+) -> list[Table]:
+    """Every table of the report, in reading order (findings only when they were asked for);
+    ``rows`` are the group's :func:`~ropa.write.cells.activity_rows` when already made."""
     lang = group.lang
     uses = Column(USES_KEY, label("uses", lang), 24, 6)
     recipients = {"recipient": _recipient(group)} if style.named_recipients else None
     tables = [
         sources_table(group, style),
         sheet_table(group, "organisation", "controllers", label("controllers", lang)),
-        activities_table(group),
+        activities_table(group, rows),
         sheet_table(
             group,
             "processor_activities",
