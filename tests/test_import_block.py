@@ -292,3 +292,33 @@ def test_cnil_fiches_one_activity_per_sheet(tmp_path: Path) -> None:
     assert result.unread == []  # French periods, bases, yes/no and country names all read
     codes = {f.code for f in ropa.check([out]).findings}
     assert not codes & {"RP101", "RP102"}
+
+
+def test_the_organisation_block_on_a_sheet_of_its_own(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Personuppgiftsansvarig"
+    for row in [
+        ["Personuppgiftsansvarig", "Lönebyrån Nord AB"],
+        ["Organisationsnummer", "556677-8899"],
+        ["Adress", "Storgatan 1, 111 22 Stockholm"],
+        ["E-post", "info@lonebyran.example"],
+        ["Dataskyddsombud", "Anna Svensson, dso@lonebyran.example"],
+    ]:
+        ws.append(row)
+    register = book.create_sheet("Registerförteckning")
+    register.append(["Behandling", "Ändamål", "Rättslig grund", "Kategorier av registrerade"])
+    register.append(["Lön", "Betala ut lön", "Rättslig förpliktelse", "Anställda"])
+    book.save(tmp_path / "forteckning.xlsx")
+    out = tmp_path / "record.xlsx"
+    result = ropa.import_record([tmp_path / "forteckning.xlsx"], out)
+    source = result.sources[0]
+    assert source.organisation_sheets == ["Personuppgiftsansvarig"]
+    assert source.skipped_sheets == []  # read, so not copied as "Imported …"
+    (row,) = result.rows["organisation"]
+    assert row["legal_name"] == "Lönebyrån Nord AB"
+    assert row["registration_number"] == "556677-8899"
+    assert row["address"] == "Storgatan 1, 111 22 Stockholm"
+    assert row["contact_email"] == "info@lonebyran.example"
+    assert (row["dpo_name"], row["dpo_contact"]) == ("Anna Svensson", "dso@lonebyran.example")
+    assert result.rows["activities"][0]["entity_ids"] == row["entity_id"]

@@ -40,6 +40,7 @@ def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
                 "delimiter": s.delimiter,
                 "sheets": [sheet.to_dict() for sheet in s.sheets],
                 "sheets_copied_unchanged": s.skipped_sheets,
+                "sheets_read_as_organisation": s.organisation_sheets,
             }
             for s in result.sources
         ],
@@ -112,6 +113,10 @@ def render_import(
                     f"  sheet '{escape(sheet.sheet)}' {escape(what)}: not read as a record; "
                     "kept in Organisation › Imported notes"
                 )
+        for name in source.organisation_sheets:
+            console.print(
+                f"  sheet '{escape(name)}': read into Organisation (the controller's block)"
+            )
         for name in source.skipped_sheets:
             console.print(
                 f"  sheet '{escape(name)}': not a register; copied unchanged into the record"

@@ -58,9 +58,9 @@ class Record:
     def entity(self, name: str | None, fields: dict[str, str] | None = None) -> str:
         """The entity id for a controller name (one entity for an unnamed controller)."""
         key = fold(name or "")
+        if key not in self._entities and not name and self._entities:
+            key = next(iter(self._entities))  # an unnamed controller is the one already there
         if key not in self._entities:
-            if not name and self._entities:
-                return next(iter(self._entities.values()))
             entity_id = self.new_id("organisation", "ORG", None if self._entities else "ORG1")
             row = {"entity_id": entity_id, "legal_name": name or None}
             self.rows["organisation"].append(row)

@@ -60,6 +60,7 @@ class SourceReport:
     skipped_sheets: list[str]
     encoding: str | None = None
     delimiter: str | None = None
+    organisation_sheets: list[str] = field(default_factory=list)  # read as the block
 
 
 @dataclass
@@ -133,7 +134,16 @@ def import_sources(
         source = read_source(path, limits)
         detection, plans = plan_source(source, forced, mapping)
         languages.append(detection.layout.language)
-        entity = _organisation(record, plans)
+        used = {plan.match.sheet.name for plan in plans}
+        skipped = [s for s in source.sheets if s.name not in used and s.has_content()]
+        organisation_sheets = []
+        for sheet in list(skipped):
+            if _organisation_sheet(record, sheet) is not None:
+                skipped.remove(sheet)
+                organisation_sheets.append(sheet.name)
+        entity = _organisation(record, plans) or (
+            record.entity(None) if organisation_sheets else None
+        )
         sheets = []
         for plan in plans:
             read = read_plan(plan, record, entity)
@@ -142,8 +152,6 @@ def import_sources(
             keep += [
                 h for h in (extra_heading(plan, e) for e in read.empty_extras) if h not in keep
             ]
-        used = {plan.match.sheet.name for plan in plans}
-        skipped = [s for s in source.sheets if s.name not in used and s.has_content()]
         kept += [(source.display, s) for s in skipped]
         reports.append(
             SourceReport(
@@ -156,6 +164,7 @@ def import_sources(
                 [s.name for s in skipped],
                 source.encoding,
                 source.delimiter,
+                organisation_sheets,
             )
         )
         all_plans += plans
@@ -168,6 +177,20 @@ def import_sources(
     return ImportResult(
         record.rows, reports, record.unread, language, kept, all_plans, empty_columns
     )
+
+
+def _organisation_sheet(record: Record, sheet: SourceSheet) -> str | None:
+    """A sheet of its own holding the organisation block ("Controller": name, address, DPO),
+    read into Organisation: it names the controller or the DPO, gives two fields or more,
+    and holds no more loose text than fields (a table of contacts is no such block)."""
+    block = read_block(sheet.grid, len(sheet.grid))
+    named = "legal_name" in block.fields or "dpo_name" in block.fields
+    if not named or len(block.fields) < 2 or len(block.notes) > len(block.fields):
+        return None
+    fields = dict(block.fields)
+    if block.notes:
+        fields[NOTES] = "\n".join(f"{sheet.name}: {note}" for note in block.notes)
+    return record.entity(fields.pop("legal_name", None), fields)
 
 
 def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
