@@ -10,6 +10,7 @@ are kept, so the summary can say why.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,12 +81,16 @@ class Detection:
 
 
 def row_score(part: SheetLayout, cells: list[Any]) -> tuple[float, int]:
-    score, hits, seen = 0.0, 0, set()
-    for cell in cells:
-        key = heading_key(cell_text(cell))
-        if not key or key in seen:
+    return key_score(part, dict.fromkeys(heading_key(cell_text(cell)) for cell in cells))
+
+
+def key_score(part: SheetLayout, keys: Iterable[str]) -> tuple[float, int]:
+    """A point per distinct heading key the layout lists, a quarter per one only ropa's own
+    titles know; and how many hit."""
+    score, hits = 0.0, 0
+    for key in keys:
+        if not key:
             continue
-        seen.add(key)
         if key in part.specific:
             score, hits = score + 1, hits + 1
         elif key in part.headings:
@@ -118,8 +123,8 @@ def _form(part: SheetLayout, sheet: SourceSheet, beats: float) -> SheetMatch | N
     """``sheet`` read as a form (label | value), if its labels score more than its best
     header row and hit at least :data:`MIN_FORM_HITS` of the layout's headings."""
     best: tuple[float, int, int] | None = None
-    for column, labels in label_columns(sheet):
-        score, hits = row_score(part, labels)
+    for column, keys in label_columns(sheet):
+        score, hits = key_score(part, keys)
         if hits >= MIN_FORM_HITS and score > beats and (best is None or score > best[0]):
             best = (score, hits, column)
     if best is None:

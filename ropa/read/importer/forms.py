@@ -68,8 +68,13 @@ def as_form(sheet: SourceSheet, column: int) -> SourceSheet:
 
 
 def label_columns(sheet: SourceSheet) -> list[tuple[int, list[str]]]:
-    """Each of the first columns with the labels down it, for detection to score."""
-    return [
-        (column, [label for _, label, _ in _labels(sheet, column)])
-        for column in range(LABEL_COLUMNS)
-    ]
+    """Each of the first columns with the heading keys of the texts down it (each once), for
+    detection to score; worked out once per sheet (every layout asks)."""
+    if sheet.label_columns is None:
+        rows = sheet.grid[:FORM_ROWS]
+        sheet.label_columns = []
+        for column in range(LABEL_COLUMNS):
+            texts = (cell_text(r[column]) for r in rows if column < len(r))
+            keys = dict.fromkeys(key for key in map(heading_key, texts) if key)
+            sheet.label_columns.append((column, list(keys)))
+    return sheet.label_columns

@@ -36,6 +36,8 @@ class SourceSheet:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     #: A form read as a table (:mod:`.forms`): (row, column) of this grid -> the source cell.
     form_cells: dict[tuple[int, int], str] | None = None
+    #: The texts down the first columns, for form detection (:func:`.forms.label_columns`).
+    label_columns: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
 
     def has_content(self) -> bool:
         return any(cell not in ("", None) for row in self.grid for cell in row)
