@@ -178,3 +178,17 @@ def test_audience_is_only_for_page_reports(tmp_path: Path) -> None:
         export([EXAMPLES["en"]], "json", tmp_path / "r.json", audience="authority")
     with pytest.raises(ExportError, match="audience"):
         export([EXAMPLES["en"]], "pdf", tmp_path / "r.pdf", audience="public")
+
+
+def test_html_tables_hyphenate_long_words_and_keep_ids_whole(tmp_path: Path) -> None:
+    """A browser without a Swedish hyphenation dictionary can still fit the wide tables:
+    their long words carry soft hyphens, while ids and dates never break."""
+    out = export([EXAMPLES["sv"]], "html", tmp_path / "r.html")[0]
+    text = out.read_text(encoding="utf-8")
+    table = text[text.index('id="table-processors"') :]
+    table = table[: table.index("</table>")]
+    assert "Per\u00adson\u00adupp\u00adgifts\u00adbi\u00adträde" in table  # a role, by sv rules
+    assert '<span class="nw">HR-01</span>' in table  # an activity it is used in
+    assert re.search(r'<span class="nw">\d{4}-\d\d-\d\d</span>', table)  # a DPA date
+    assert not re.search(r'(?:id|class|href|aria-labelledby)="[^"]*\u00ad', text)
+    assert "\u00ad" not in text[: text.index("<main")]  # the cover and contents as written

@@ -9,7 +9,7 @@ first use.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,7 +66,7 @@ def render_document(document: Document) -> str:
         js=_asset("report.js"),
         svgs=[svg(chart, none=none) for chart in document.charts],
         blocks_html=blocks_html,
-        table_html=table_html,
+        table_html=partial(table_html, lang=document.lang),
         # The running footer of every printed page, as a CSS string of escapes only.
         footer_css=Markup(css_string("\n".join(document.footer))),
     )

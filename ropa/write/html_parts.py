@@ -11,10 +11,13 @@ imported on first use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ropa.write.cells import Cell
+from ropa.write.hyphens import Hyphenator, soft_hyphens
 from ropa.write.layout import Block, Table
 
 if TYPE_CHECKING:
@@ -42,6 +45,30 @@ def _escape_text(value: object) -> str:
 
 def _escape() -> Escape:
     return _escape_text
+
+
+#: A word with a hyphen and a digit: an id, a date, a reference (HR-01, 2024-03-12,
+#: TIA-2026-02, 556981-2349), which a browser would break at its hyphen.
+_ID = re.compile(r"(?<![\w#&;-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w-])")
+
+
+def whole_ids(escaped: str) -> str:
+    """Escaped text with its ids and dates in spans that do not break (``class="nw"``)."""
+    if "-" not in escaped:
+        return escaped
+    return _ID.sub(r'<span class="nw">\g<0></span>', escaped)
+
+
+@cache
+def _hyphenator(lang: str) -> Hyphenator:
+    return Hyphenator(lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _reader_text(value: str, lang: str) -> str:
+    """A cell's text as the table shows it (a record repeats its roles, countries and
+    references thousands of times: each distinct text is worked out once)."""
+    return whole_ids(_escape_text(soft_hyphens(value, _hyphenator(lang))))
 
 
 def _cell(value: Cell, escape: Escape) -> str:
@@ -87,11 +114,19 @@ def blocks_html(blocks: Sequence[Block]) -> Markup:
     return Markup("".join(f"\n  {_block(block, escape)}" for block in blocks))
 
 
-def table_html(table: Table, section_key: str) -> Markup:
-    """A table of the report with its header row, one row per record row."""
+def table_html(table: Table, section_key: str, lang: str = "en") -> Markup:
+    """A table of the report with its header row, one row per record row; the long words
+    of its headers and cells carry soft hyphens by the rules of ``lang``, so the table
+    fits the page in a browser that cannot hyphenate the language itself."""
     from markupsafe import Markup
 
-    escape = _escape()
+    escape = _escape_text  # names and classes: as they are
+
+    def text(value: object) -> str:  # what the reader reads: hyphenated, ids kept whole
+        if isinstance(value, str):
+            return _reader_text(value, lang)
+        return whole_ids(_escape_text(value))
+
     anchor = escape(table.anchor)
     parts = [
         f'<div class="table-wrap">\n<table class="data filterable sortable {anchor}" '
@@ -99,10 +134,10 @@ def table_html(table: Table, section_key: str) -> Markup:
     ]
     for column in table.columns:
         kind = escape(column.kind)
-        note = f' <span class="note">{escape(column.note)}</span>' if column.note else ""
+        note = f' <span class="note">{text(column.note)}</span>' if column.note else ""
         parts.append(
             f'\n<th scope="col" class="col-{escape(column.key)} kind-{kind}" '
-            f'data-kind="{kind}">{escape(column.title)}{note}</th>'
+            f'data-kind="{kind}">{text(column.title)}{note}</th>'
         )
     parts.append("\n</tr></thead>\n<tbody>")
     tones = table.tones
@@ -112,13 +147,13 @@ def table_html(table: Table, section_key: str) -> Markup:
         parts.append(f'\n<tr class="tone-{escape(tone)}">' if tone else "\n<tr>")
         for position, value in enumerate(row):
             if position == 0 and header_cell:
-                parts.append(f'<th scope="row">{_cell(value, escape)}</th>')
+                parts.append(f'<th scope="row">{_cell(value, text)}</th>')
             else:
-                parts.append(f"<td>{_cell(value, escape)}</td>")
+                parts.append(f"<td>{_cell(value, text)}</td>")
         parts.append("</tr>")
     parts.append("\n</tbody>\n</table>\n</div>")
     if not table.rows:
-        parts.append(f'<p class="empty">{escape(table.empty)}</p>')
+        parts.append(f'<p class="empty">{text(table.empty)}</p>')
     return Markup("".join(parts))
 
 

@@ -111,4 +111,33 @@ class Hyphenator:
         return best
 
 
-__all__ = ["NBSP", "Hyphenator", "keep_numbers_together"]
+#: The soft hyphen: a browser breaks a word there, and shows a hyphen, only when it must.
+SOFT_HYPHEN = "\u00ad"
+#: Words of at least this many letters get soft hyphens in the HTML report's tables.
+SOFT_MINIMUM = 12
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{SOFT_MINIMUM},}}")
+_SPACES = re.compile(r"(\s+)")
+
+
+def soft_hyphens(text: str, hyphenator: Hyphenator) -> str:
+    """``text`` with soft hyphens where its long words may break by the language's rules.
+
+    For the HTML report, whose reader's browser may have no hyphenation dictionary for the
+    language (``hyphens: auto`` then breaks nothing, and a table of long Nordic compounds
+    grows wider than the page). Addresses, numbers and ids are left whole."""
+    if len(text) < SOFT_MINIMUM:
+        return text
+    parts = _SPACES.split(text)
+    for index, token in enumerate(parts):
+        if len(token) >= SOFT_MINIMUM and not _ADDRESS.search(token):
+            parts[index] = _LONG_WORD.sub(lambda m: _softened(m.group(0), hyphenator), token)
+    return "".join(parts)
+
+
+def _softened(word: str, hyphenator: Hyphenator) -> str:
+    cut = [position for position, hyphen in hyphenator.points(word) if hyphen]
+    pieces = [word[start:end] for start, end in zip([0, *cut], [*cut, len(word)], strict=True)]
+    return SOFT_HYPHEN.join(pieces)
+
+
+__all__ = ["NBSP", "SOFT_HYPHEN", "Hyphenator", "keep_numbers_together", "soft_hyphens"]

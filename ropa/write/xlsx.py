@@ -224,7 +224,8 @@ class _Cover:
 #: The organisation columns shown on the cover: name, registration, address, contact, DPO, SA.
 _COVER_ORGANISATION = ["entity_id", "legal_name", "registration_number", "address"]
 _COVER_CONTACT = ["contact_email", "contact_phone", "dpo_name", "dpo_contact"]
-_COVER_WIDTHS = [26, 30, 22, 34, 30, 24, 30]
+#: The cover's column widths; the first holds the longest key ("Databehandlere og mottakere").
+_COVER_WIDTHS = [32, 30, 22, 34, 30, 24, 30]
 
 
 def write_cover(
