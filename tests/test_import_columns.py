@@ -148,3 +148,56 @@ def test_guidance_under_the_header_and_notes_under_the_data_are_no_activities(
     assert "row 2: the template's guidance under the header: not read as a record" in " ".join(
         shown.output.split()
     )
+
+
+def test_ciso_assistant_export_processor_list_and_ropa_layout_fixtures(tmp_path: Path) -> None:
+    # CISO Assistant's export: one processing over seven sheets, codes for the values.
+    book = openpyxl.Workbook()
+    sheets = {
+        "Processing": [["ref_id", "name", "description", "dpia_required", "labels"]],
+        "Purposes": [["name", "legal_basis"], ["Pay staff", "privacy_legal_obligation"]],
+        "Personal data": [["name", "category", "retention", "is_sensitive"]],
+        "Data subjects": [["name"], ["Employees"]],
+        "Data recipients": [["name", "category"], ["Fictive Payroll Oy", "privacy_data_processor"]],
+        "Contractors": [
+            ["name", "description", "country"],
+            ["Fictive Payroll Oy", "Payroll", "FI"],
+        ],
+        "Transfers": [
+            ["name", "country", "transfer_mechanism"],
+            ["Cloudy Inc", "US", "privacy_standard_contract"],
+        ],
+    }
+    sheets["Processing"].append(["PR-1", "Payroll", "Monthly pay", "FALSE", ""])
+    sheets["Personal data"].append(["Bank account", "financial", "7 years", "FALSE"])
+    book.active.title = "Processing"
+    for name, rows in sheets.items():
+        ws = book["Processing"] if name == "Processing" else book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    book.save(tmp_path / "ciso.xlsx")
+    result = ropa.import_record([tmp_path / "ciso.xlsx"], tmp_path / "ciso-record.xlsx")
+    assert result.sources[0].layout == "ciso-assistant"
+    (activity,) = result.rows["activities"]
+    assert (activity["activity_id"], activity["name"]) == ("PR-1", "Payroll")
+    assert result.rows["purposes"][0]["lawful_basis"] == "c"
+    assert {t["country"]: t["mechanism"] for t in result.rows["transfers"]} == {"US": "scc"}
+    assert result.rows["retention"][0]["period"] == "7 years"
+    assert "labels" in result.empty_columns["activities"]  # kept, though empty
+
+    # A Swedish list of processors (personuppgiftsbiträden).
+    biträden = _book(
+        tmp_path / "biträden.xlsx",
+        "Personuppgiftsbiträden",
+        [["Leverantör", "Tjänst", "Land"], ["Lönebyrån Nord AB", "Lön", "Sverige"]],
+    )
+    listed = ropa.import_record([biträden], None)
+    assert listed.sources[0].layout == "processor-list"
+    assert listed.rows["processors"][0]["countries"] == ["SE"]
+
+    # ropa's own workbook reads back as itself.
+    example = tmp_path / "example.xlsx"
+    assert runner.invoke(app, ["init", str(example), "--example"]).exit_code == 0
+    again = ropa.import_record([example], None)
+    assert again.sources[0].layout == "ropa"
+    assert len(again.rows["activities"]) == len(read_workbook(example).rows("activities"))
