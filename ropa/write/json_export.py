@@ -6,11 +6,11 @@ countries); report metadata sits under ``_meta``, which the schema allows.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from ropa.read.group import GroupRecord
+from ropa.write.json_text import dumps
 from ropa.write.safety import atomic_write_text
 from ropa.write.summary import summary
 
@@ -40,5 +40,6 @@ def document(group: GroupRecord) -> dict[str, Any]:
 
 
 def write(group: GroupRecord, output: Path) -> list[Path]:
-    text = json.dumps(document(group), ensure_ascii=False, indent=2, default=str) + "\n"
+    # json.dumps(document, ensure_ascii=False, indent=2, default=str), the same text faster
+    text = dumps(document(group)) + "\n"
     return [atomic_write_text(output, text)]
