@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import cache
 from collections.abc import Callable, Iterable
 
 from ropa.model.citations import cite
@@ -79,6 +80,7 @@ def term_labels(found: Iterable[Term], *, lower: bool = False) -> Named:
     return in_languages(labels)
 
 
+@cache
 def country(code: str) -> Named:
     """A country code as a message parameter: the code in English, as the record writes it
     ("US"), the country's name in the other languages ("USA", "Yhdysvallat")."""
@@ -96,6 +98,7 @@ def countries(codes: Iterable[str]) -> Joined:
     return joined(country(code) for code in codes)
 
 
+@cache
 def cited(reference: str) -> Named:
     """A legal reference ("Art. 30(1)(a)") as a message parameter, in each language's style."""
     return in_languages(lambda lang: cite(reference, lang))
