@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from functools import cache
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from ropa.model.citations import cite
 from ropa.model.countries import country_name
