@@ -106,6 +106,14 @@ def test_the_organisation_block_goes_to_organisation(kind: str, tmp_path: Path) 
     assert "Heronsgate Bakeries Ltd" in values and "info@heronsgate.example" in values
     codes = {f.code for f in ropa.check([out]).findings}
     assert not codes & {"RP101", "RP102"}
+    # The summary says what the block gave and where it was.
+    assert {"Legal name", "Contact e-mail", "DPO name"} <= set(result.sources[0].organisation_block)
+    spans = {
+        "one cell per party": "A1–A2",
+        "the ICO grid": "C3–E6",
+        "label and value cells": "B1–B4",
+    }
+    assert result.sources[0].organisation_cells == spans[kind]
 
 
 # label line, expected fields, in the languages of the layouts

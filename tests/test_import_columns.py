@@ -135,17 +135,17 @@ def test_guidance_under_the_header_and_notes_under_the_data_are_no_activities(
     assert activities[0]["owner"] == "HR"  # the note did not become a purpose of Payroll
     notes = result.rows["organisation"][0]["Imported notes"]
     assert "row 2 (the template's guidance under the header): e.g. Finance, HR" in notes
-    assert "row 5 (a note about the sheet, not a record): Notes: reviewed" in notes
-    assert "row 6 (a note about the sheet, not a record): Retention follows" in notes
+    assert "row 5 (a note about the sheet): Notes: reviewed" in notes
+    assert "row 6 (a note about the sheet): Retention follows" in notes
     assert result.sources[0].sheets[0].set_aside == [
         "row 2: the template's guidance under the header",
-        "row 5: a note about the sheet, not a record",
-        "row 6: a note about the sheet, not a record",
+        "row 5: a note about the sheet",
+        "row 6: a note about the sheet",
     ]
     shown = runner.invoke(
         app, ["import", str(tmp_path / "ico.xlsx"), "-o", str(tmp_path / "t.xlsx")]
     )
-    assert "row 2: the template's guidance under the header: not read as a record" in " ".join(
+    assert "row 2: the template's guidance under the header: not read as a record," in " ".join(
         shown.output.split()
     )
 

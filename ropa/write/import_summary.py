@@ -41,6 +41,10 @@ def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
                 "sheets": [sheet.to_dict() for sheet in s.sheets],
                 "sheets_copied_unchanged": s.skipped_sheets,
                 "sheets_read_as_organisation": s.organisation_sheets,
+                "organisation_block": {
+                    "cells": s.organisation_cells,
+                    "fields": s.organisation_block,
+                },
             }
             for s in result.sources
         ],
@@ -110,9 +114,14 @@ def render_import(
         for sheet in source.sheets:
             for what in sheet.set_aside:
                 console.print(
-                    f"  sheet '{escape(sheet.sheet)}' {escape(what)}: not read as a record; "
+                    f"  sheet '{escape(sheet.sheet)}' {escape(what)}: not read as a record, "
                     "kept in Organisation › Imported notes"
                 )
+        if source.organisation_block:
+            console.print(
+                f"  organisation block above the header (values in {source.organisation_cells}): "
+                f"{', '.join(source.organisation_block)} → Organisation"
+            )
         for name in source.organisation_sheets:
             console.print(
                 f"  sheet '{escape(name)}': read into Organisation (the controller's block)"

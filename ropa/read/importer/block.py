@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from ropa.model.resources import load_data
+from ropa.model.schema import record_schema
 from ropa.read.cells import column_letter
 from ropa.read.importer.builder import NOTES
 from ropa.read.importer.detect import cell_text
@@ -56,6 +57,28 @@ class Block:
     fields: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     cells: list[str] = field(default_factory=list)
+
+    def fields_read(self) -> list[str]:
+        """The Organisation fields read, by their English titles, for the summary."""
+        sheet = record_schema().sheet("organisation")
+        return [sheet.field(key).title("en") for key in self.fields]
+
+    def span(self) -> str:
+        """The cells the fields were read from, as a range ("A1–G6")."""
+        if not self.cells:
+            return ""
+        places = [_place(cell) for cell in self.cells]
+        top, bottom = min(r for r, _ in places), max(r for r, _ in places)
+        left, right = min(c for _, c in places), max(c for _, c in places)
+        return f"{column_letter(left)}{top + 1}–{column_letter(right)}{bottom + 1}"
+
+
+def _place(cell: str) -> tuple[int, int]:
+    letters = cell.rstrip("0123456789")
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(cell[len(letters) :]) - 1, column - 1
 
 
 @cache

@@ -9,7 +9,7 @@ from typing import Any
 
 from ropa.model.schema import record_schema
 from ropa.read.container import Limits
-from ropa.read.importer.block import read_block
+from ropa.read.importer.block import Block, read_block
 from ropa.read.importer.builder import NOTES, Record, Unread
 from ropa.read.importer.detect import Detection, detect
 from ropa.read.importer.layouts import Layout, layout
@@ -61,6 +61,8 @@ class SourceReport:
     encoding: str | None = None
     delimiter: str | None = None
     organisation_sheets: list[str] = field(default_factory=list)  # read as the block
+    organisation_block: list[str] = field(default_factory=list)  # fields read above the header
+    organisation_cells: str = ""  # where that block is ("A1–G6")
 
 
 @dataclass
@@ -141,9 +143,8 @@ def import_sources(
             if _organisation_sheet(record, sheet) is not None:
                 skipped.remove(sheet)
                 organisation_sheets.append(sheet.name)
-        entity = _organisation(record, plans) or (
-            record.entity(None) if organisation_sheets else None
-        )
+        entity, block = _organisation(record, plans)
+        entity = entity or (record.entity(None) if organisation_sheets else None)
         sheets = []
         for plan in plans:
             read = read_plan(plan, record, entity)
@@ -165,6 +166,8 @@ def import_sources(
                 source.encoding,
                 source.delimiter,
                 organisation_sheets,
+                block.fields_read(),
+                block.span(),
             )
         )
         all_plans += plans
@@ -193,7 +196,7 @@ def _organisation_sheet(record: Record, sheet: SourceSheet) -> str | None:
     return record.entity(fields.pop("legal_name", None), fields)
 
 
-def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
+def _organisation(record: Record, plans: list[SheetPlan]) -> tuple[str | None, Block]:
     for plan in plans:
         if plan.part.rows in ("activities", "processor_activities") and plan.header_row > 0:
             block = read_block(plan.match.sheet.grid, plan.header_row)
@@ -201,8 +204,8 @@ def _organisation(record: Record, plans: list[SheetPlan]) -> str | None:
             if block.notes:
                 fields[NOTES] = "\n".join(block.notes)
             if fields:
-                return record.entity(fields.pop("legal_name", None), fields)
-    return None
+                return record.entity(fields.pop("legal_name", None), fields), block
+    return None, Block()
 
 
 def _sheet_report(plan: SheetPlan, read: SheetRead) -> SheetReport:

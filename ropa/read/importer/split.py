@@ -117,7 +117,7 @@ class _Sheet:
         if not self.started and offset < GUIDANCE_ROWS and is_guidance(texts):
             return self.set_aside(number, texts, "the template's guidance under the header")
         if is_note(texts, number - 1, self.plan.match.sheet.merged):
-            return self.set_aside(number, texts, "a note about the sheet, not a record")
+            return self.set_aside(number, texts, "a note about the sheet")
         return False
 
     def run(self) -> int:
