@@ -3,6 +3,7 @@
 from ropa.check.rule import collect
 from ropa.check.rules.record import (
     consent,
+    control,
     dpia,
     dpia_required,
     housekeeping,
@@ -39,6 +40,7 @@ RULES = collect(
     dpia,
     dpia_required,
     housekeeping,
+    control,
     organisation,
     processor_record,
     roles,
