@@ -90,3 +90,20 @@ def test_export_cli_findings_in_swedish(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Samtycke är den rättsliga grunden för behandling MKT-01" in out.read_text("utf-8")
+
+
+def test_a_baseline_saved_in_one_language_holds_in_another(tmp_path: Path) -> None:
+    """Findings about no row are matched by message: a baseline saved in Swedish hides them
+    in an English run, and one saved in English (as every report was before) in a Swedish
+    run."""
+    rows = base_rows()
+    record = write_record(tmp_path / "record.xlsx", rows, lang="sv", drop_sheets=["retention"])
+    for saved_in, run_in in (("sv", "en"), ("en", "sv"), ("fi", "da")):
+        first = api.check([record], lang=saved_in)
+        (missing,) = [f for f in first.findings if f.code == "RP101"]
+        assert missing.location.row is None  # matched by its message
+        baseline = tmp_path / f"baseline-{saved_in}.json"
+        baseline.write_text(json.dumps(first.to_dict()), encoding="utf-8")
+        again = api.check([record], lang=run_in, baseline=baseline)
+        assert again.findings == [], (saved_in, run_in)
+        assert again.baselined == len(first.findings)

@@ -4,7 +4,8 @@ A team adopting ropa on a record with hundreds of findings saves them once
 (``ropa check record.xlsx --format json --output baseline.json``) and from then on
 ``ropa check record.xlsx --baseline baseline.json`` fails only on new ones. Findings are matched
 by rule, workbook name, sheet, the row's key (its id, which survives rows inserted above) and
-column; findings about no row also by message. A finding fixed and made again comes back.
+column; findings about no row also by message, in whichever language the report was saved in.
+A finding fixed and made again comes back.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ropa.model.findings import Finding
+from ropa.model.languages import RECORD_LANGUAGES
 
 Key = tuple[str, str, str, str, str]
 
@@ -28,9 +30,24 @@ def _key(rule: Any, file: Any, sheet: Any, row: Any, column: Any, key: Any, mess
 
 
 def finding_key(finding: Finding) -> Key:
+    """The finding's key, its message in English: the same whatever language it is worded in."""
+    return _finding_key(finding, finding.message_in("en"))
+
+
+def finding_keys(finding: Finding) -> list[Key]:
+    """The keys a saved report may hold the finding under: its message in each language."""
+    keys = [_finding_key(finding, finding.message)]
+    for lang in RECORD_LANGUAGES:
+        key = _finding_key(finding, finding.message_in(lang))
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _finding_key(finding: Finding, message: str) -> Key:
     loc = finding.location
     row = loc.row if loc.row is not None else loc.line
-    return _key(finding.code, loc.file, loc.sheet, row, loc.column, loc.key, finding.message)
+    return _key(finding.code, loc.file, loc.sheet, row, loc.column, loc.key, message)
 
 
 def saved_key(saved: Mapping[str, Any]) -> Key:
@@ -53,8 +70,8 @@ def new_findings(
     fresh: list[Finding] = []
     hidden = 0
     for finding in findings:
-        key = finding_key(finding)
-        if known[key] > 0:
+        key = next((k for k in finding_keys(finding) if known[k] > 0), None)
+        if key is not None:
             known[key] -= 1
             hidden += 1
         else:

@@ -37,6 +37,7 @@ def finding_from(
         location=problem.location,
         hint=render(problem.hint, lang),
         related=problem.related,
+        source=problem.message,
     )
 
 

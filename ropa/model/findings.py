@@ -105,6 +105,13 @@ class Finding:
     location: Location
     hint: str | None = None
     related: tuple[Related, ...] = field(default=(), compare=False, hash=False)
+    #: The message before it was worded (its key and values), to word it in any language:
+    #: a baseline saved in one language still matches a check run in another.
+    source: Message | None = field(default=None, compare=False, hash=False, repr=False)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (as it was worded, where the finding has no source)."""
+        return self.source.render(lang) if self.source is not None else self.message
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``ropa check --format json`` (schemas/findings.schema.json)."""
