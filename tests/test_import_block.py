@@ -330,3 +330,10 @@ def test_the_organisation_block_on_a_sheet_of_its_own(tmp_path: Path) -> None:
     assert row["contact_email"] == "info@lonebyran.example"
     assert (row["dpo_name"], row["dpo_contact"]) == ("Anna Svensson", "dso@lonebyran.example")
     assert result.rows["activities"][0]["entity_ids"] == row["entity_id"]
+
+
+def test_a_text_that_only_starts_like_a_label_is_kept() -> None:
+    # "Company name Ltd" starts like the label "Company name" but heads no value: it is text.
+    block = read_block([["Company name Ltd"], ["Controller", "Acme AB"], ["Address"]], 3)
+    assert block.fields == {"legal_name": "Acme AB"}
+    assert block.notes == ["Company name Ltd"]  # the bare label "Address" is no note

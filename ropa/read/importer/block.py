@@ -338,7 +338,23 @@ def read_block(grid: list[list[Any]], header_row: int) -> Block:
             block.fields.setdefault(key, value)
     seen: set[str] = set()
     for place, text in sorted(cells.texts.items()):
-        if place not in cells.used and place not in cells.labels and text not in seen:
+        # A cell that only starts like a label ("Company name Ltd") and heads no value is
+        # text, not a label: kept as a note. A bare label ("Address") with no value is not.
+        loose = place in cells.labels and not _exact(text) and not _heads_any(cells, place)
+        if place not in cells.used and (place not in cells.labels or loose) and text not in seen:
             seen.add(text)
             block.notes.append(text)
     return block
+
+
+def _exact(text: str) -> bool:
+    """Whether a cell is a label as the lexicon words it (with a colon and a value, or not)."""
+    head, sep, _ = text.partition(":")
+    key = heading_key(_PAREN.sub(" ", head if sep else text))
+    return any(key == label for label, _ in _lexicon()[0])
+
+
+def _heads_any(cells: _Grid, place: tuple[int, int]) -> bool:
+    if cells.labels[place][1]:
+        return True  # "Label: value" in one cell
+    return bool(cells.right(*place) or cells.below(*place))
