@@ -187,13 +187,11 @@ def row_label(sheet: str, row: Row) -> str:
 def _keyed(rows: Iterable[Row], key: KeyFunction) -> dict[tuple[str, ...], Row]:
     """Rows by key; a repeated key gets its occurrence number so no row is lost."""
     keyed: dict[tuple[str, ...], Row] = {}
+    seen: dict[tuple[str, ...], int] = {}  # a key's occurrences so far
     for row in rows:
         base = key(row)
-        found, number = base, 1
-        while found in keyed:
-            number += 1
-            found = (*base, f"#{number}")
-        keyed[found] = row
+        number = seen[base] = seen.get(base, 0) + 1
+        keyed[base if number == 1 else (*base, f"#{number}")] = row
     return keyed
 
 
@@ -209,10 +207,15 @@ def _pairs(sheet: str, old: list[Row], new: list[Row]) -> list[tuple[Row | None,
 def _purpose_pairs(old: list[Row], new: list[Row]) -> list[tuple[Row | None, Row | None]]:
     """Purposes by (activity, purpose text); the rest of an activity's purposes by position."""
     pairs: list[tuple[Row | None, Row | None]] = []
+    old_by: dict[str, list[Row]] = {}
+    new_by: dict[str, list[Row]] = {}
+    for rows, by in ((old, old_by), (new, new_by)):
+        for r in rows:  # each activity's purposes, in sheet order
+            by.setdefault(_fold(r.get("activity_id")), []).append(r)
     activities = dict.fromkeys(_fold(r.get("activity_id")) for r in [*old, *new])
     for activity in activities:
-        before = [r for r in old if _fold(r.get("activity_id")) == activity]
-        after = [r for r in new if _fold(r.get("activity_id")) == activity]
+        before = old_by.get(activity, [])
+        after = new_by.get(activity, [])
         unmatched = list(after)
         rest: list[Row] = []
         for row in before:
