@@ -337,3 +337,24 @@ def test_a_text_that_only_starts_like_a_label_is_kept() -> None:
     block = read_block([["Company name Ltd"], ["Controller", "Acme AB"], ["Address"]], 3)
     assert block.fields == {"legal_name": "Acme AB"}
     assert block.notes == ["Company name Ltd"]  # the bare label "Address" is no note
+
+
+def test_a_form_keeps_numbering_and_lines_under_a_label(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Fiche"
+    for row in [
+        ["1", "Nom de l'activité", "Paie"],
+        ["2", "Objectifs poursuivis", "Payer les salaires"],
+        ["", "", "Calculer les cotisations"],  # a second line under its label
+        ["3", "Base légale", "Obligation légale"],
+        ["4", "Catégories de personnes concernées", "Salariés"],
+        ["5", "Durées de conservation", "5 ans"],
+    ]:
+        ws.append(row)
+    book.save(tmp_path / "fiche.xlsx")
+    result = ropa.import_record([tmp_path / "fiche.xlsx"], None)
+    assert result.sources[0].sheets[0].form
+    (activity,) = result.rows["activities"]
+    assert result.rows["purposes"][0]["purpose"] == "Payer les salaires\nCalculer les cotisations"
+    assert activity["Column A"] == "1\n2\n3\n4\n5"  # left of the labels: kept, not dropped

@@ -18,7 +18,7 @@ from ropa.read.importer.source import SourceSheet
 
 #: The label column is looked for among the first columns.
 LABEL_COLUMNS = 3
-#: A form is read from this many rows at most (a fiche is a page or two).
+#: Detection looks at this many rows for labels (a fiche is a page or two); a form is read whole.
 FORM_ROWS = 400
 #: A sheet is read as a form only if its labels hit at least this many of the layout's headings.
 MIN_FORM_HITS = 3
@@ -28,16 +28,27 @@ def cell_text(value: Any) -> str:
     return as_text(clean_value(value)) if value not in ("", None) else ""
 
 
-def _labels(sheet: SourceSheet, column: int) -> list[tuple[int, str, str]]:
-    """(row, label, value) down ``column``: the value is the text of the cells to its right."""
-    found = []
-    for number, cells in enumerate(sheet.grid[:FORM_ROWS]):
+def _labels(sheet: SourceSheet, column: int) -> list[tuple[int, str, str, bool]]:
+    """(row, label, value) down ``column``: the value is the text of the cells to its right,
+    and of the rows under it whose label cell is empty (a list under its label). Text left
+    of the label column is kept under "Column A" and the like."""
+    found: list[tuple[int, str, str, bool]] = []  # row, label, value, is a label
+    for number, cells in enumerate(sheet.grid):
         label = cell_text(cells[column]) if column < len(cells) else ""
-        if not label:
-            continue
         values = dict.fromkeys(t for t in (cell_text(c) for c in cells[column + 1 :]) if t)
         values.pop(label, None)  # a label merged across its value cells
-        found.append((number, label, "\n".join(values)))
+        value = "\n".join(values)
+        last = next((i for i in range(len(found) - 1, -1, -1) if found[i][3]), None)
+        if label:
+            found.append((number, label, value, True))
+        elif value and last is not None:  # a continuation line of the label above
+            row, above, text, _ = found[last]
+            found[last] = (row, above, f"{text}\n{value}" if text else value, True)
+        elif value:
+            found.append((number, f"Column {column_letter(column + 1)}", value, False))
+        for left in range(min(column, len(cells))):
+            if text := cell_text(cells[left]):
+                found.append((number, f"Column {column_letter(left)}", text, False))
     return found
 
 
@@ -46,15 +57,18 @@ def as_form(sheet: SourceSheet, column: int) -> SourceSheet:
     headings: list[str] = []
     index: dict[str, int] = {}
     records: list[dict[int, tuple[str, int]]] = []
-    for number, label, value in _labels(sheet, column):
+    for number, label, value, real in _labels(sheet, column):
         key = heading_key(label)
         if key not in index:
             index[key] = len(headings)
             headings.append(label)
         position = index[key]
-        if not records or (position in records[-1] and value):
+        if not records or (real and position in records[-1] and value):
             records.append({})
-        if value:
+        if value and position in records[-1]:  # text beside the labels, joined
+            old, first = records[-1][position]
+            records[-1][position] = (f"{old}\n{value}", first)
+        elif value:
             records[-1][position] = (value, number)
     grid: list[list[Any]] = [list(headings)]
     cells: dict[tuple[int, int], str] = {}
