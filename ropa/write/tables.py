@@ -16,7 +16,7 @@ from typing import Any
 from ropa.model.citations import cite
 from ropa.model.findings import Finding
 from ropa.model.messages import render
-from ropa.model.schema import record_schema
+from ropa.model.schema import FieldSpec, record_schema
 from ropa.read.group import USES_KEY, Conflict, GroupRecord
 from ropa.read.record import SOURCE_KEY
 from ropa.write.cells import Cell, activity_rows, field_cell, plain
@@ -49,6 +49,30 @@ def activities_table(group: GroupRecord, rows: list[dict[str, Any]] | None = Non
 Make = Callable[[dict[str, Any]], Cell]
 
 
+def _field_maker(spec: FieldSpec, lang: str) -> Callable[[Any], Cell]:
+    """:func:`~ropa.write.cells.field_cell` for ``spec``; a field of codes (a vocabulary,
+    countries, yes/no) remembers the text of each value, which a large record repeats."""
+    if not (spec.vocabulary or spec.kind in ("yesno", "country")):
+        return lambda value: field_cell(spec, value, lang)
+    known: dict[tuple[type, Any], Cell] = {}
+
+    def one(value: Any) -> Any:
+        if value.__class__ not in (str, bool, int):
+            return field_cell(spec, value, lang)  # dates, numbers as text: not remembered
+        key = (value.__class__, value)
+        cell = known.get(key)
+        if cell is None:
+            cell = known[key] = field_cell(spec, value, lang)
+        return cell
+
+    def make(value: Any) -> Cell:
+        if value.__class__ is list and value and spec.multi:
+            return [one(item) for item in value if item not in (None, "")]  # as field_cell
+        return one(value)
+
+    return make
+
+
 def sheet_table(
     group: GroupRecord,
     sheet_key: str,
@@ -65,14 +89,12 @@ def sheet_table(
     sheet = record_schema().sheet(sheet_key)
     custom = custom or {}
     columns = [field_column(spec, lang) for spec in sheet.fields]
+    makers: list[tuple[str, Callable[[Any], Cell]]] = [
+        (spec.key, custom.get(spec.key) or _field_maker(spec, lang)) for spec in sheet.fields
+    ]
     rows = []
     for row in group.record[sheet_key]:
-        cells = [
-            custom[spec.key](row)
-            if spec.key in custom
-            else field_cell(spec, row.get(spec.key), lang)
-            for spec in sheet.fields
-        ]
+        cells = [make(row) if name in custom else make(row.get(name)) for name, make in makers]
         rows.append(cells + [make(row) for _, make in extra])
     return Table(
         key=key,

@@ -125,6 +125,8 @@ def _write_rows(ws: Worksheet, formats: Formats, table: Table, first: int) -> No
         for props in (looks().table_data, looks().table_striped)
     ]
     rooms = [max((width - 2) * _PER_UNIT, 4) for width in table.widths]
+    # Lines of each long text, per column: a large record repeats its values.
+    counted: list[dict[str, int]] = [{} for _ in table.widths]
     write_string, write_blank, set_row = ws.write_string, ws.write_blank, ws.set_row
     for row, cells in enumerate(table.rows, first):
         plain, quoted, props = styles[(row - first) % 2]
@@ -139,8 +141,13 @@ def _write_rows(ws: Worksheet, formats: Formats, table: Table, first: int) -> No
                 )
                 room = rooms[column]
                 if len(value) > room or "\n" in value:
-                    count = sum(max(1, ceil(len(part) / room)) for part in value.split("\n"))
-                    lines = max(lines, count)
+                    count = counted[column].get(value)
+                    if count is None:
+                        count = counted[column][value] = sum(
+                            max(1, ceil(len(part) / room)) for part in value.split("\n")
+                        )
+                    if count > lines:
+                        lines = count
             else:
                 write_value(ws, formats, row, column, value, props)
         # Wrapped cells: not every spreadsheet program grows the row by itself.
