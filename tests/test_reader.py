@@ -70,7 +70,8 @@ def test_missing_required_column_is_one_finding_naming_the_header(tmp_path: Path
     _, findings = check_workbook(path, Config(today=TODAY))
     missing = [f for f in findings if f.code == "RP102"]
     assert len(missing) == 1
-    assert "'Rättslig grund'" in missing[0].message
+    # A Swedish workbook is checked in Swedish: the heading in Swedish quotation marks.
+    assert "”Rättslig grund”" in missing[0].message
     assert missing[0].location.sheet == "Ändamål"
 
 
