@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ropa.write.hyphens import NBSP
 from ropa.write.layout import Block, Entry
 from ropa.write.pdf_page import BRAND, INK, LINE, MARGIN, MUTED, Colour, Page
 from ropa.write.pdf_pen import texts
@@ -69,15 +70,25 @@ class BlockDrawer:
     def _field(self, entry: Entry) -> Field:
         grid = self.grid
         title = grid.page.clean(entry.title)
-        label = self._label_width(title, entry.note)
+        note = entry.note
+        room = self.column - 2 * CELL_PAD_X
+        label = self._label_width(title, note)
         value = entry.value
         if isinstance(value, list) and entry.inline:
             value = "; ".join(item for item in value if item)
         text = grid.cell_text(value)
         if isinstance(value, list) and len([v for v in value if v]) > 1:
             text = "\n" + text  # items one per line, under their label
-        lines = grid.wrap(text, self.column - 2 * CELL_PAD_X, first=label)
-        return Field(title, entry.note, lines)
+        if note and label > room:
+            # A long title and its article do not fit on one line ("Personuppgiftsansvariga
+            # och gemensamt personuppgiftsansvariga: artikel 30.1 a"): the article starts the
+            # value instead, and wraps with it.
+            label = self._label_width(title, "")
+            note = note.replace(" ", NBSP)  # the article wraps as one
+            text = f"{note}{text}" if text.startswith("\n") else f"{note}  {text}"
+            note = ""
+        lines = grid.wrap(text, room, first=label)
+        return Field(title, note, lines)
 
     def _title(self, block: Block, continued: bool) -> None:
         pdf, page = self.page.pdf, self.page
