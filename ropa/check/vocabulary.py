@@ -44,9 +44,14 @@ def purpose_label(key: str) -> str:
 
 def purpose_keys(text: str) -> set[str]:
     """The purpose keys a phrase mentions, in any of the five languages."""
-    if not text or not text.strip():
-        return set()
-    return {key for key, _, pattern in _purpose_patterns() if pattern.search(text)}
+    return set(_purpose_keys(text)) if text and text.strip() else set()
+
+
+@lru_cache(maxsize=16384)
+def _purpose_keys(text: str) -> frozenset[str]:
+    # Cached: the record's purposes are mapped once per notice, the same lines of a notice
+    # by several rules.
+    return frozenset(key for key, _, pattern in _purpose_patterns() if pattern.search(text))
 
 
 def purpose_keys_of(texts: Iterable[str]) -> set[str]:

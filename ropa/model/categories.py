@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ropa.model.languages import RECORD_LANGUAGES
-from ropa.model.patterns import compile_patterns
+from ropa.model.patterns import compile_patterns, pattern_source, whole_word
 from ropa.model.resources import load_data
 
 CATEGORIES_FILE = "lexicon/data_categories.json"
@@ -60,24 +60,39 @@ def data_category_terms() -> list[str]:
 
 
 @cache
-def category_patterns(with_record_terms: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(key, one pattern of its terms in the record languages) for every category; with
-    ``with_record_terms``, the words records use as well (what :func:`map_data_category`
-    matches)."""
+def category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, one pattern of its terms in the record languages) for every category."""
     return tuple(
         (
             category.key,
             compile_patterns(
                 [t for lang in RECORD_LANGUAGES for t in category.terms.get(lang, ())]
-                + (
-                    [t for lang in RECORD_LANGUAGES for t in category.record_terms.get(lang, ())]
-                    if with_record_terms
-                    else []
-                )
             ),
         )
         for category in data_categories()
     )
+
+
+@cache
+def _record_patterns() -> dict[str, re.Pattern[str]]:
+    """Key -> one pattern of the words records use for it (``record_terms``), where it has
+    any; :func:`map_data_category` tries it after the terms."""
+    # A plain alternation: compiled in a fifth of the time of compile_patterns' rewritten
+    # one, and searched only on the record's values and the lines of a few notices.
+    return {
+        category.key: re.compile(
+            whole_word(
+                "|".join(
+                    pattern_source(t)
+                    for lang in RECORD_LANGUAGES
+                    for t in category.record_terms.get(lang, ())
+                )
+            ),
+            re.IGNORECASE,
+        )
+        for category in data_categories()
+        if category.record_terms
+    }
 
 
 @cache
@@ -99,4 +114,15 @@ def map_data_category(text: str) -> list[str]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    return [key for key, pattern in category_patterns(True) if pattern.search(text)]
+    return list(_category_keys(text))
+
+
+@lru_cache(maxsize=16384)
+def _category_keys(text: str) -> tuple[str, ...]:
+    # Cached: the record's kinds of data are mapped once per notice, and again per rule.
+    record = _record_patterns()
+    return tuple(
+        key
+        for key, pattern in category_patterns()
+        if pattern.search(text) or (key in record and record[key].search(text))
+    )

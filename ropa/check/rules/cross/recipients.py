@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ropa.check.rule import rule
 from ropa.check.rules.cross.common import _id, _who
@@ -87,6 +88,13 @@ def notice_vendor_not_in_record(cx: CrossView) -> Iterator[Problem]:
         )
 
 
+@lru_cache(maxsize=4096)
+def _catalogue_vendors(text: str) -> frozenset[str]:
+    """The catalogue's vendors a processor's name and service name (cached: the same
+    processors are looked up for every notice)."""
+    return frozenset(v for v, pattern in record_name_patterns().items() if pattern.search(text))
+
+
 def _recipients(cx: CrossView) -> Iterator[tuple[Row, str, str, set[str]]]:
     """(activity, how the record names the recipient, its text to classify, its vendor
     names) of every processor and recipient of the activities about outsiders, once each."""
@@ -106,9 +114,7 @@ def _recipients(cx: CrossView) -> Iterator[tuple[Row, str, str, set[str]]]:
             else:
                 name = row.text("name") or item
                 text = " ".join((name, row.text("service")))
-            found = {
-                vendor for vendor, pattern in record_name_patterns().items() if pattern.search(text)
-            }
+            found = set(_catalogue_vendors(text))
             specific = {vendor for vendor in found if not vendor.endswith("(unspecified)")}
             yield activity, name, text, specific or found
 
