@@ -227,3 +227,20 @@ def test_time_zone_from_the_environment(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("ROPA_TIME_ZONE", "Atlantis/Capital")
     bad = CliRunner().invoke(app, ["export", str(EXAMPLE_SV), "-o", str(tmp_path / "b.md")])
     assert bad.exit_code == 2 and "unknown time zone 'Atlantis/Capital'" in bad.stderr
+
+
+def test_a_record_without_the_sheet_reads_as_before_and_the_note_says_so(
+    tmp_path: Path,
+) -> None:
+    from ropa.write.examples import example_rows
+    from ropa.write.template import write_workbook
+
+    rows = example_rows("sv")
+    del rows["document"]
+    workbook = tmp_path / "utan.xlsx"
+    write_workbook(workbook, "sv", rows, include_optional_sheets=False)
+    result = CliRunner().invoke(app, ["export", str(workbook), "-o", str(tmp_path / "u.pdf")])
+    assert result.exit_code == 0, result.output
+    assert "säger inte om registret är godkänt" in result.stderr
+    last = " ".join(_pdf_pages(tmp_path / "u.pdf")[-1].split())
+    assert "Version:" not in last and re.search(r"Skapad \d{4}-\d\d-\d\d \d\d:\d\d \w+", last)
