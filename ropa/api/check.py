@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ropa.check.baseline import new_findings
@@ -47,6 +51,48 @@ def check_workbook(
     return workbook, check_read_workbook(workbook, config, policies, foreign)
 
 
+#: From this many workbooks, and this many bytes of them, a check reads and checks them in
+#: worker processes, one per CPU (each workbook is checked on its own; the group's rules run
+#: afterwards on all of them). Below, starting the workers costs more than it saves.
+PARALLEL_FROM = 4
+PARALLEL_BYTES = 4 << 20
+
+Task = tuple[Path, Config, tuple[str | Path, ...]]
+Checked = tuple[Path, Workbook, list[Finding]]
+
+
+def _check_task(task: Task) -> Checked | WorkbookError | PolicyReadError:
+    """One workbook read and checked (what a worker process runs), or why it could not be."""
+    path, config, policies = task
+    try:
+        workbook, findings = check_workbook(path, config, str(path), policies)
+    except (WorkbookError, PolicyReadError) as exc:
+        return exc
+    return path, workbook, findings
+
+
+def _workers(tasks: list[Task]) -> int:
+    """How many processes to check ``tasks`` in: 1 unless there are many large ones and
+    processes start by forking (Linux), which costs milliseconds, not an interpreter."""
+    if len(tasks) < PARALLEL_FROM or sys.platform != "linux":
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    size = sum(path.stat().st_size for path, _, _ in tasks if path.is_file())
+    return min(os.cpu_count() or 1, len(tasks), 8) if size >= PARALLEL_BYTES else 1
+
+
+def _each_checked(tasks: list[Task]) -> Iterator[Checked | WorkbookError | PolicyReadError]:
+    """Each task's result, in the order of ``tasks`` however many processes check them."""
+    workers = _workers(tasks)
+    if workers == 1:
+        yield from map(_check_task, tasks)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_check_task, tasks)
+
+
 def check_paths(
     paths: Iterable[str | Path],
     config: Config | None = None,
@@ -72,17 +118,17 @@ def check_paths(
     report = Report(notes=notes)
     failures: list[Exception] = []
     workbooks: list[Workbook] = []
+    tasks = []
     for path in files:
         base = config or load_config(path)
         check_config(base)
-        try:
-            workbook, findings = check_workbook(
-                path, base.with_cli(select, ignore, lang), str(path), policies
-            )
-        except (WorkbookError, PolicyReadError) as exc:
-            failures.append(exc)
-            report.errors.append(str(exc))
+        tasks.append((path, base.with_cli(select, ignore, lang), tuple(policies)))
+    for result in _each_checked(tasks):
+        if isinstance(result, Exception):
+            failures.append(result)
+            report.errors.append(str(result))
             continue
+        path, workbook, findings = result
         report.files.append(str(path))
         report.activities += len(workbook.rows("activities"))
         report.findings.extend(findings)
