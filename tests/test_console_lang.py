@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from typer.testing import CliRunner
 
 from ropa import api
+from ropa.cli.app import app
 from ropa.model.findings import Severity
 from ropa.model.messages import catalogue
 from ropa.model.resources import load_data
@@ -96,3 +98,17 @@ def test_a_swedish_notice_gets_a_swedish_checklist() -> None:
     assert "Rätt till radering" in text and "artikel 13.2 b, artikel 17" in text
     assert " Elements" not in text and "Right to erasure" not in text
     assert text.splitlines()[1].startswith(" Svenska (sv, säkerhet")
+
+
+def test_init_and_export_report_in_the_language(tmp_path: Path) -> None:
+    runner = CliRunner()
+    made = runner.invoke(app, ["init", str(tmp_path / "mall.xlsx"), "--lang", "sv"])
+    assert made.exit_code == 0, made.output
+    assert made.output.startswith("Skrev mallen ") and "Nästa steg: ropa check" in made.output
+    out = tmp_path / "fortegnelse.md"
+    done = runner.invoke(app, ["export", str(FLAWED), "-f", "md", "-o", str(out), "--lang", "da"])
+    assert done.exit_code == 0, done.output
+    assert f"Skrev {out}." in done.output
+    assert "Bemærk: ropa check finder 32 fejl i fortegnelsen" in done.output
+    english = runner.invoke(app, ["export", str(FLAWED), "-f", "md", "-o", str(out), "--force"])
+    assert f"Wrote {out}." in english.output and "Note: ropa check finds" in english.output

@@ -208,33 +208,30 @@ def export_command(
             )
     except api.USER_ERRORS as exc:
         fail(str(exc))
-    if len(written) == 1:
-        typer.echo(f"Wrote {written[0]}.")
-    else:
-        typer.echo(f"Wrote {len(written)} files in {output}.")
-    if not with_findings:
-        _say_if_the_record_fails(workbooks)
+    from ropa.write.console import fails_check, wrote
+
+    # The record's language as ropa check reads it words these lines, unless --lang says.
+    errors, checked = (0, lang) if with_findings else _check_errors(workbooks)
+    words = lang or checked or "en"
+    typer.echo(wrote(written, output, words))
+    if errors:
+        typer.echo(fails_check(errors, workbooks, words), err=True)
 
 
 def _note(text: str) -> None:
     typer.echo(f"Note: {text}", err=True)
 
 
-def _say_if_the_record_fails(workbooks: list[Path]) -> None:
-    """A report for the authority of a record that fails ``ropa check`` says so, in one line."""
+def _check_errors(workbooks: list[Path]) -> tuple[int, str | None]:
+    """How many errors ``ropa check`` finds in the exported record, and the language it read
+    the record in: a report for the authority of a record that fails says so, in one line."""
     from ropa import api
 
     try:
-        errors = api.check(workbooks).counts()["error"]
+        report = api.check(workbooks)
     except api.USER_ERRORS:
-        return  # the export read the workbooks; a configuration problem is check's to report
-    if errors:
-        shown = " ".join(str(path) for path in workbooks)
-        typer.echo(
-            f"Note: ropa check finds {errors} error{'s' if errors != 1 else ''} in this record "
-            f"(ropa check {shown}); --with-findings adds them to the report.",
-            err=True,
-        )
+        return 0, None  # the export read the workbooks; a configuration problem is check's
+    return report.counts()["error"], report.lang
 
 
 def diff_command(

@@ -25,11 +25,11 @@ def init(
 ) -> None:
     """Write a template workbook with drop-downs, guidance and an Instructions sheet."""
     from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
+    from ropa.write.console import wrote_template
 
     record_language(lang)
     try:
         api.init_workbook(path, lang=lang, example=example, force=force)
     except api.USER_ERRORS as exc:
         fail(str(exc))
-    what = "example record" if example else "template"
-    typer.echo(f"Wrote {what} {path} ({lang}). Next: ropa check {path}")
+    typer.echo(wrote_template(path, lang, example))
