@@ -358,3 +358,30 @@ def test_a_form_keeps_numbering_and_lines_under_a_label(tmp_path: Path) -> None:
     (activity,) = result.rows["activities"]
     assert result.rows["purposes"][0]["purpose"] == "Payer les salaires\nCalculer les cotisations"
     assert activity["Column A"] == "1\n2\n3\n4\n5"  # left of the labels: kept, not dropped
+
+
+def test_address_parts_and_country_in_their_own_cells() -> None:
+    # A contact sheet as the French models lay it out: every part of the address on its row.
+    block = read_block(
+        [
+            ["Nom", "Paie Express SARL"],
+            ["Adresse", "3 rue de la Paix"],
+            ["Code postal", "75002"],
+            ["Ville", "Paris"],
+            ["Pays", "France"],
+            ["Téléphone", "01 23 45 67 89"],
+            ["Adresse de messagerie", "contact@paie-express.example"],
+            ["Délégué à la protection des données", "Marie Martin, dpo@paie-express.example"],
+        ],
+        8,
+    )
+    assert block.fields == {
+        "legal_name": "Paie Express SARL",
+        "address": "3 rue de la Paix\n75002\nParis",
+        "country": "FR",
+        "contact_phone": "01 23 45 67 89",
+        "contact_email": "contact@paie-express.example",
+        "dpo_name": "Marie Martin",
+        "dpo_contact": "dpo@paie-express.example",
+    }
+    assert not block.notes

@@ -23,6 +23,7 @@ from ropa.read.cells import column_letter
 from ropa.read.importer.builder import NOTES
 from ropa.read.importer.detect import cell_text
 from ropa.read.importer.layouts import heading_key
+from ropa.read.importer.values import country
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;]+", re.IGNORECASE)
@@ -46,6 +47,7 @@ _CONTROLLER_FIELDS = {
     "contact_email": "contact_email",
     "contact_phone": "contact_phone",
     "registration_number": "registration_number",
+    "country": "country",
 }
 _NOTE_TITLES = {"joint_controller": "Joint controller", "website": "Website"}
 
@@ -190,6 +192,8 @@ def party_fields(party: str, parts: dict[str, str], notes: list[str]) -> dict[st
     """The Organisation fields of one party's parts; what has no field goes to ``notes``."""
     if party == CONTROLLER:
         fields = {_CONTROLLER_FIELDS[k]: v for k, v in parts.items() if k in _CONTROLLER_FIELDS}
+        if fields.get("country"):  # "Sverige", "France": the ISO code, else as written
+            fields["country"] = country(fields["country"]) or fields["country"]
         if parts.get("website"):
             notes.append(f"{_NOTE_TITLES['website']}: {parts['website']}")
         return fields
@@ -328,7 +332,9 @@ def read_block(grid: list[list[Any]], header_row: int) -> Block:
             text = "\n".join(texts)
             if part in (None, "name"):
                 pieces = split_contact(text, name_first=True)
-            elif part in ("address", "contact"):
+            elif part == "contact" or (
+                part == "address" and (_EMAIL.search(text) or _URL.search(text))
+            ):
                 pieces = split_contact(text, name_first=False)
             else:
                 pieces = {part: text}
