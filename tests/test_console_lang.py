@@ -14,6 +14,7 @@ from ropa.cli.app import app
 from ropa.model.findings import Severity
 from ropa.model.messages import catalogue
 from ropa.model.resources import load_data
+from ropa.write.console import diff_text
 from ropa.write.console.findings import check_text, counts_line, severity_word
 from ropa.write.console.notices import render_notice
 from ropa.write.console.notices import summary_line as scan_summary
@@ -112,3 +113,14 @@ def test_init_and_export_report_in_the_language(tmp_path: Path) -> None:
     assert "Bemærk: ropa check finder 32 fejl i fortegnelsen" in done.output
     english = runner.invoke(app, ["export", str(FLAWED), "-f", "md", "-o", str(out), "--force"])
     assert f"Wrote {out}." in english.output and "Note: ropa check finds" in english.output
+
+
+def test_diff_speaks_the_new_versions_language() -> None:
+    swedish = ROOT / "workbooks" / "example-sv.xlsx"
+    same = api.diff(swedish, swedish)
+    assert same.lang == "sv"
+    assert diff_text(same).rstrip().endswith("Inga ändringar.")
+    changed = api.diff(swedish, ROOT / "workbooks" / "example-nb.xlsx")
+    text = diff_text(changed)
+    assert changed.lang == "nb"
+    assert "Felt" in text and "Etter" in text and " lagt til, " in text

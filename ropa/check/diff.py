@@ -57,6 +57,8 @@ class RecordDiff:
     old: str
     new: str
     changes: list[Change] = field(default_factory=list)
+    #: The language the diff is shown in: the new version's (its headings').
+    lang: str = "en"
 
     @property
     def has_changes(self) -> bool:
@@ -259,8 +261,10 @@ def diff_record(
 def diff_records(old_path: str | Path, new_path: str | Path) -> RecordDiff:
     """Read two workbooks and compare them. Raises ``WorkbookError`` for unreadable input."""
     old = record_from_workbook(read_workbook(old_path, str(old_path)))
-    new = record_from_workbook(read_workbook(new_path, str(new_path)))
-    return diff_record(old, new, str(old_path), str(new_path))
+    later = read_workbook(new_path, str(new_path))
+    result = diff_record(old, record_from_workbook(later), str(old_path), str(new_path))
+    result.lang = later.language
+    return result
 
 
 __all__ = ["ADDED", "CHANGED", "REMOVED", "Change", "RecordDiff", "diff_record", "diff_records"]

@@ -11,6 +11,7 @@ from rich.text import Text
 from ropa.check.diff import ADDED, CHANGED, REMOVED, Change, RecordDiff
 from ropa.model.schema import record_schema
 from ropa.write.changes import change_texts
+from ropa.write.console.findings import word
 from ropa.write.console.plain import plain
 
 _STYLE = {ADDED: "green", REMOVED: "red", CHANGED: "yellow"}
@@ -25,17 +26,17 @@ FILE_WIDTH = 160
 STACK_BELOW = 100
 
 
-def _table(title: str, changes: list[Change]) -> Table:
+def _table(title: str, changes: list[Change], lang: str = "en") -> Table:
     table = Table(title=title, title_justify="left", expand=True, show_lines=True)
     table.add_column("", no_wrap=True, width=1)
     # Long keys ("HR-03 / Be able to defend ...") and e-mail addresses wrap instead of being
     # cut to "…": the diff is an audit trail and must show the values whole.
-    table.add_column("Row", style="bold", max_width=28, overflow="fold")
-    table.add_column("Field", max_width=24, overflow="fold")
-    table.add_column("Old", ratio=1, overflow="fold")
-    table.add_column("New", ratio=1, overflow="fold")
+    table.add_column(word("diff.row", lang), style="bold", max_width=28, overflow="fold")
+    table.add_column(word("diff.field", lang), max_width=24, overflow="fold")
+    table.add_column(word("diff.old", lang), ratio=1, overflow="fold")
+    table.add_column(word("diff.new", lang), ratio=1, overflow="fold")
     for change in changes:
-        title_text, old, new = change_texts(change)
+        title_text, old, new = change_texts(change, lang)
         table.add_row(
             Text(_SIGN[change.kind], style=_STYLE[change.kind]),
             plain(change.key),
@@ -46,16 +47,19 @@ def _table(title: str, changes: list[Change]) -> Table:
     return table
 
 
-def _stacked(console: Console, title: str, changes: list[Change]) -> None:
+def _stacked(console: Console, title: str, changes: list[Change], lang: str = "en") -> None:
     console.print(Text(title, style="bold underline"))
     for change in changes:
-        title_text, old, new = change_texts(change)
+        title_text, old, new = change_texts(change, lang)
         head = Text.assemble((_SIGN[change.kind] + " ", _STYLE[change.kind]), plain(change.key))
         if title_text:
             head.append(" · ")
             head.append_text(plain(title_text))
         console.print(head)
-        for label, value in (("old", old), ("new", new)):
+        for label, value in (
+            (word("diff.old_line", lang), old),
+            (word("diff.new_line", lang), new),
+        ):
             if value:
                 console.print(Text.assemble(f"    {label}: ", plain(value)), overflow="fold")
     console.print()
@@ -67,22 +71,29 @@ def render_diff(diff: RecordDiff, console: Console | None = None) -> None:
     ``console`` defaults to the terminal, without rich's highlighting of numbers and paths.
     """
     console = console or Console(highlight=False)
+    lang = diff.lang
     console.print(Text.assemble(("--- ", "red"), plain(diff.old)))
     console.print(Text.assemble(("+++ ", "green"), plain(diff.new)))
     if not diff.has_changes:
-        console.print("No changes.")
+        console.print(word("diff.none", lang))
         return
     for sheet in record_schema().sheets:
         changes = diff.of(sheet.key)
         if not changes:
             continue
         if console.width < STACK_BELOW:
-            _stacked(console, sheet.title("en"), changes)
+            _stacked(console, sheet.title(lang), changes, lang)
         else:
-            console.print(_table(sheet.title("en"), changes))
+            console.print(_table(sheet.title(lang), changes, lang))
     counts = diff.counts()
     console.print(
-        f"{counts[ADDED]} added, {counts[REMOVED]} removed, {counts[CHANGED]} changed",
+        word(
+            "diff.counts",
+            lang,
+            added=counts[ADDED],
+            removed=counts[REMOVED],
+            changed=counts[CHANGED],
+        ),
         style="bold",
     )
 
