@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.record.common import country, has_content, is_yes, label
+from ropa.check.rules.record.common import country, has_content, is_yes, row_label
 from ropa.check.views.record import RecordView, fold
 from ropa.model.findings import Problem, Severity
 from ropa.model.legal import country_code, is_eea
@@ -49,8 +49,8 @@ def processor_dpo_not_named(ctx: RecordView) -> Iterator[Problem]:
                 ctx.at("organisation", entity, "dpo_name"),
                 msg(
                     "RP910.no_name",
-                    entity=label(entity, "entity_id"),
-                    records=joined(label(row, "record_id") for row in rows),
+                    entity=row_label(entity, "entity_id"),
+                    records=joined(row_label(row, "record_id") for row in rows),
                 ),
                 hint=msg("RP910.hint"),
             )
@@ -73,7 +73,7 @@ def client_representative_missing(ctx: RecordView) -> Iterator[Problem]:
         code = country_code(row.text("client_country"))
         if code is None or is_eea(code) or has_content(row, "client_representative"):
             continue
-        record = label(row, "record_id")
+        record = row_label(row, "record_id")
         yield Problem(
             ctx.at("processor_activities", row, "client_representative"),
             msg(
