@@ -256,3 +256,14 @@ def test_every_import_layout_is_described_in_every_language() -> None:
     for layout in layouts():
         texts = {lang: layout.title_in(lang) for lang in RECORD_LANGUAGES}
         assert len(set(texts.values())) >= 3, f"{layout.name} is not translated: {texts}"
+
+
+def test_record_rules_name_rows_in_the_message_language() -> None:
+    """``label`` words a row without an id in English ("this row 5"); record rules use
+    ``row_label``, whose fallback is a phrase of the catalogue."""
+    english = []
+    for path in sorted((ROOT / "ropa" / "check" / "rules" / "record").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and any(a.name == "label" for a in node.names):
+                english.append(path.name)
+    assert english == []
