@@ -107,3 +107,16 @@ def test_a_baseline_saved_in_one_language_holds_in_another(tmp_path: Path) -> No
         again = api.check([record], lang=run_in, baseline=baseline)
         assert again.findings == [], (saved_in, run_in)
         assert again.baselined == len(first.findings)
+
+
+def test_lang_in_the_configuration(tmp_path: Path) -> None:
+    """``lang`` in ropa.toml words the findings; --lang still overrides it."""
+    record = _record(tmp_path, "en")
+    (tmp_path / "ropa.toml").write_text('lang = "fi"\n', encoding="utf-8")
+    (finnish,) = _rp203(api.check([record]))
+    assert finnish.startswith("Käsittelyperusteena on suostumus")
+    (swedish,) = _rp203(api.check([record], lang="sv"))
+    assert swedish.startswith("Samtycke är den rättsliga grunden")
+    (tmp_path / "ropa.toml").write_text('lang = "de"\n', encoding="utf-8")
+    wrong = CliRunner().invoke(app, ["check", str(record)])
+    assert wrong.exit_code == 2 and "'lang' must be one of en, sv, nb, da, fi" in wrong.output
