@@ -385,3 +385,18 @@ def test_address_parts_and_country_in_their_own_cells() -> None:
         "dpo_contact": "dpo@paie-express.example",
     }
     assert not block.notes
+
+
+def test_a_guidance_sheet_is_no_form(tmp_path: Path) -> None:
+    # Each heading with how to fill it in, down a column: the template's help, not a fiche.
+    book = openpyxl.Workbook()
+    book.active.title = "Guidance"
+    for heading in ICO_HEADER:
+        book.active.append([heading, "e.g. what to write in this column"])
+    register = book.create_sheet("Template")
+    for row in [ICO_HEADER, ROW]:
+        register.append(row)
+    book.save(tmp_path / "ico.xlsx")
+    result = ropa.import_record([tmp_path / "ico.xlsx"], None)
+    assert [a["name"] for a in result.rows["activities"]] == ["Payroll"]
+    assert result.sources[0].skipped_sheets == ["Guidance"]  # copied unchanged, not read

@@ -18,6 +18,7 @@ from ropa.model.messages import Message, joined, msg
 from ropa.read.headers import HEADER_SEARCH_ROWS
 from ropa.read.importer.forms import MIN_FORM_HITS, as_form, cell_text, label_columns
 from ropa.read.importer.layouts import Layout, SheetLayout, heading_key, layouts
+from ropa.read.importer.rows import is_guidance
 from ropa.read.importer.source import Source, SourceSheet
 
 NAME_BONUS = 3.0
@@ -129,9 +130,13 @@ def _form(part: SheetLayout, sheet: SourceSheet, beats: float) -> SheetMatch | N
             best = (score, hits, column)
     if best is None:
         return None
+    form = as_form(sheet, best[2])
+    values = [v for row in form.grid[1:] for v in row if v]
+    if is_guidance(values):  # a guidance sheet: each column's heading and how to fill it in
+        return None
     named = heading_key(sheet.name) in part.name_keys()
     score = best[0] + (NAME_BONUS if named else 0.0)
-    return SheetMatch(as_form(sheet, best[2]), part, 0, score, best[1], named, form=True)
+    return SheetMatch(form, part, 0, score, best[1], named, form=True)
 
 
 def _fit(layout: Layout, source: Source) -> tuple[float, list[SheetMatch]]:
