@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ropa.model.citations import cite
+from ropa.model.control import stamp
 from ropa.model.findings import Finding
 from ropa.model.messages import render
 from ropa.model.schema import FieldSpec, record_schema
@@ -144,8 +145,9 @@ def _recipient(group: GroupRecord) -> Make:
 
 
 def _timestamp(text: str) -> str:
+    """An input file's time as the page reports show times: local, with its zone."""
     try:
-        return dt.datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
+        return stamp(dt.datetime.fromisoformat(text))
     except ValueError:
         return text
 
