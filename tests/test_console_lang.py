@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
@@ -124,3 +125,12 @@ def test_diff_speaks_the_new_versions_language() -> None:
     text = diff_text(changed)
     assert changed.lang == "nb"
     assert "Felt" in text and "Etter" in text and " lagt til, " in text
+
+
+def test_the_diff_workbook_is_in_the_new_versions_language(tmp_path: Path) -> None:
+    swedish = ROOT / "workbooks" / "example-sv.xlsx"
+    out = tmp_path / "diff.xlsx"
+    api.diff(swedish, ROOT / "workbooks" / "example-da.xlsx", output=out, fmt="xlsx")
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    headers = [cell.value for cell in sheet[4]]
+    assert headers[0] == "Ark" and headers[-1] == "Ny værdi", headers

@@ -31,8 +31,10 @@ def _row_height(values: list[str]) -> float:
     return min(_MAX_HEIGHT, _LINE_HEIGHT * lines)
 
 
-def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
-    """The diff workbook as the bytes of an .xlsx file."""
+def to_bytes(diff: RecordDiff, lang: str | None = None) -> bytes:
+    """The diff workbook as the bytes of an .xlsx file, in ``lang`` (default: the diff's, the
+    new version's language)."""
+    lang = lang or diff.lang
     buffer = io.BytesIO()
     book, formats = new_workbook(buffer)
     name = label("change", lang)
@@ -65,5 +67,5 @@ def to_bytes(diff: RecordDiff, lang: str = "en") -> bytes:
     return buffer.getvalue()
 
 
-def write(diff: RecordDiff, output: Path, lang: str = "en") -> list[Path]:
+def write(diff: RecordDiff, output: Path, lang: str | None = None) -> list[Path]:
     return [atomic_write_bytes(output, to_bytes(diff, lang))]
