@@ -400,3 +400,26 @@ def test_a_guidance_sheet_is_no_form(tmp_path: Path) -> None:
     result = ropa.import_record([tmp_path / "ico.xlsx"], None)
     assert [a["name"] for a in result.rows["activities"]] == ["Payroll"]
     assert result.sources[0].skipped_sheets == ["Guidance"]  # copied unchanged, not read
+
+
+def test_a_form_reads_ticked_options_and_keeps_the_others_apart(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Fiche"
+    for row in [
+        ["Nom de l'activité", "Paie"],
+        ["Objectifs poursuivis", "Payer les salaires"],
+        ["Catégories de personnes concernées", "Salariés"],
+        ["Catégories de données collectées", "État-civil, identité", "X"],
+        ["", "Vie personnelle", ""],
+        ["", "Informations d'ordre économique et financier", "X"],
+    ]:
+        ws.append(row)
+    book.save(tmp_path / "fiche.xlsx")
+    result = ropa.import_record([tmp_path / "fiche.xlsx"], None)
+    (activity,) = result.rows["activities"]
+    # Only what is ticked is the record's; the unticked option is kept, apart, not lost.
+    assert activity["data_categories"] == (
+        "État-civil, identité\nInformations d'ordre économique et financier"
+    )
+    assert activity["Catégories de données collectées (not ticked)"] == "Vie personnelle"

@@ -28,28 +28,62 @@ def cell_text(value: Any) -> str:
     return as_text(clean_value(value)) if value not in ("", None) else ""
 
 
+#: The heading under which a form's options that are not ticked are kept (an extra column).
+NOT_TICKED = " (not ticked)"
+#: What a ticked check box holds in a form ("X" beside "État-civil").
+TICKS = frozenset({"x", "✓", "✔", "☑", "☒", "■", "oui", "yes", "ja", "kyllä"})
+
+
+def _ticked(lines: list[list[str]]) -> tuple[str, str]:
+    """A label's value from its lines, and the options it lists but does not tick: where
+    any line is an option with a tick ("État-civil" | "X"), only the ticked options are the
+    value and the others are kept apart, so no unticked option is read as the record's."""
+    marks = [
+        len(line) > 1 and (line[-1].casefold() in TICKS or line[0].casefold() in TICKS)
+        for line in lines
+    ]
+    if not any(marks):
+        return "\n".join(t for line in lines for t in line), ""
+    ticked: list[str] = []
+    unticked: list[str] = []
+    for line, mark in zip(lines, marks, strict=True):
+        options = [t for t in line if t.casefold() not in TICKS]
+        (ticked if mark else unticked).append(" ".join(options))
+    return "\n".join(t for t in ticked if t), "\n".join(t for t in unticked if t)
+
+
 def _labels(sheet: SourceSheet, column: int) -> list[tuple[int, str, str, bool]]:
-    """(row, label, value) down ``column``: the value is the text of the cells to its right,
-    and of the rows under it whose label cell is empty (a list under its label). Text left
-    of the label column is kept under "Column A" and the like."""
-    found: list[tuple[int, str, str, bool]] = []  # row, label, value, is a label
+    """(row, label, value, is a label) down ``column``: the value is the text of the cells
+    to its right, and of the rows under it whose label cell is empty (a list under its
+    label; ticked options only, see :func:`_ticked`). Text left of the label column is kept
+    under "Column A" and the like."""
+    found: list[tuple[int, str, str, bool]] = []
+    lines: dict[int, list[list[str]]] = {}  # index in found -> the label's lines of values
     for number, cells in enumerate(sheet.grid):
         label = cell_text(cells[column]) if column < len(cells) else ""
         values = dict.fromkeys(t for t in (cell_text(c) for c in cells[column + 1 :]) if t)
         values.pop(label, None)  # a label merged across its value cells
-        value = "\n".join(values)
         last = next((i for i in range(len(found) - 1, -1, -1) if found[i][3]), None)
         if label:
-            found.append((number, label, value, True))
-        elif value and last is not None:  # a continuation line of the label above
-            row, above, text, _ = found[last]
-            found[last] = (row, above, f"{text}\n{value}" if text else value, True)
-        elif value:
-            found.append((number, f"Column {column_letter(column + 1)}", value, False))
+            lines[len(found)] = [list(values)] if values else []
+            found.append((number, label, "", True))
+        elif values and last is not None:  # a continuation line of the label above
+            lines[last].append(list(values))
+        elif values:
+            found.append((number, f"Column {column_letter(column + 1)}", "\n".join(values), False))
         for left in range(min(column, len(cells))):
             if text := cell_text(cells[left]):
                 found.append((number, f"Column {column_letter(left)}", text, False))
-    return found
+    out: list[tuple[int, str, str, bool]] = []
+    for index, (number, label, value, real) in enumerate(found):
+        if not real:
+            out.append((number, label, value, real))
+            continue
+        value, unticked = _ticked(lines[index])
+        out.append((number, label, value, True))
+        if unticked:
+            out.append((number, label + NOT_TICKED, unticked, False))
+    return out
 
 
 def as_form(sheet: SourceSheet, column: int) -> SourceSheet:

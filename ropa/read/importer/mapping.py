@@ -15,6 +15,7 @@ from pathlib import Path
 from ropa.read.cells import column_letter
 from ropa.read.importer.block import label_of
 from ropa.read.importer.detect import SheetMatch, cell_text, match_sheet
+from ropa.read.importer.forms import NOT_TICKED
 from ropa.read.importer.layouts import (
     FLAT_SHEETS,
     Layout,
@@ -111,7 +112,9 @@ def plan_sheet(
             plan.columns.append(ColumnMap(index, heading, target, "mapping file"))
             continue
         target, how = guess_target(match.part, heading)
-        if target is None and match.form:
+        if match.form and heading.endswith(NOT_TICKED):
+            target, how = None, "extra"  # options the form lists but does not tick
+        elif target is None and match.form:
             target, how = _form_label(heading), "organisation label"
             how = how if target else "extra"
         plan.columns.append(ColumnMap(index, heading, target, how))
