@@ -42,7 +42,7 @@ def _ticked(lines: list[list[str]]) -> tuple[str, str]:
         len(line) > 1 and (line[-1].casefold() in TICKS or line[0].casefold() in TICKS)
         for line in lines
     ]
-    if not any(marks):
+    if len(lines) < 2 or not any(marks):  # one line ("Oui" | "santé") is kept as written
         return "\n".join(t for line in lines for t in line), ""
     ticked: list[str] = []
     unticked: list[str] = []
