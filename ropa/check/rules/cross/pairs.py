@@ -17,7 +17,7 @@ from ropa.check.rule import rule
 from ropa.check.rules.cross.common import _id
 from ropa.check.rules.cross.identity import names_dpo
 from ropa.check.rules.record.common import has_content, is_yes, label, term
-from ropa.check.views.cross import CrossView
+from ropa.check.views.cross import EMAIL, CrossView
 from ropa.check.views.record import fold
 from ropa.check.vocabulary import purpose_keys
 from ropa.model.findings import Problem, Severity
@@ -80,7 +80,8 @@ def dpo_not_in_notice(cx: CrossView) -> Iterator[Problem]:
 
     Where a DPO is designated, the notice must give the DPO's contact details (Art. 13(1)(b),
     14(1)(b)); a title alone, or the controller's general mailbox, is not enough. Reported
-    per entity the notice speaks for whose Organisation row says a DPO is designated.
+    per entity the notice speaks for whose Organisation row says a DPO is designated, unless
+    the record's DPO address appears in the notice anyway.
 
     Fix: add the DPO's contact details (a function mailbox such as dpo@... is best) to the
     notice, as the Organisation sheet records them.
@@ -90,6 +91,9 @@ def dpo_not_in_notice(cx: CrossView) -> Iterator[Problem]:
     titled = next((n for n, text in enumerate(cx.lines, start=1) if names_dpo(cx, text)), None)
     for entity in cx.entities:
         if not is_yes(entity, "dpo_designated"):
+            continue
+        recorded = {e.casefold() for e in EMAIL.findall(entity.text("dpo_contact"))}
+        if recorded & cx.emails:  # the record's DPO address is in the notice after all
             continue
         key = "XC122.no_contact" if titled else "XC122.no_dpo"
         yield Problem(
