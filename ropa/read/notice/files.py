@@ -60,7 +60,8 @@ def policy_files(paths: Iterable[str | Path]) -> list[Path]:
     """The notice files named: files as given, folders as their supported files, sorted.
 
     A folder is read one level deep; hidden files, Office lock files (``~$...``) and files
-    about the folder (``README.md``, ``CHANGELOG.md``, :data:`NOT_NOTICES`) are skipped. A folder without a single notice in it is an error, so is a missing path.
+    about the folder (``README.md``, ``CHANGELOG.md``, :data:`NOT_NOTICES`) are skipped. A
+    folder without a single notice in it is an error, so is a missing path.
     """
     found: list[Path] = []
     for given in paths:
