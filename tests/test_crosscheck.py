@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from ropa.api.check import check_paths, check_workbook
 from ropa.check.registry import all_rules
+from ropa.check.views.cross import QUOTE_LENGTH, quote_window
 from ropa.cli.app import app
 from ropa.model.resources import load_schema
 from ropa.read.config import Config
@@ -251,3 +252,19 @@ def test_policy_folder_matches_each_notice_to_its_entity(tmp_path: Path) -> None
     assert [f.code for f in crossed] == ["XC127"], [f.message for f in crossed]
     assert "Ljusvik Energi AB" in crossed[0].message
     assert crossed[0].related[0].line == 1
+
+
+def test_quotes_are_a_window_around_the_matched_words() -> None:
+    line = (
+        "Du har rätt att få tillgång till dina uppgifter och att få dem rättade eller raderade. "
+        "Du kan klaga hos Datainspektionen om du är missnöjd med hur vi behandlar dem."
+    )
+    quoted = quote_window(line, "Datainspektionen")
+    assert "Datainspektionen" in quoted
+    assert len(quoted) <= QUOTE_LENGTH
+    assert quoted.startswith("…") and quoted.endswith("…")
+    # Cut between words, never inside one.
+    shown = quoted.strip("…").split()
+    assert shown[0] in line.split() and shown[-1] in line.split()
+    assert line.startswith(quote_window(line).rstrip("…"))
+    assert quote_window("Kort rad.", "rad") == "Kort rad."
