@@ -181,7 +181,8 @@ def export(
 
 
 def not_approved_note(group: GroupRecord) -> str:
-    """What to tell the DPO who sends the authority a record nobody has approved."""
+    """What to tell the DPO who sends the authority a record nobody has approved, as a note
+    in the report's language ("Obs: ...")."""
     lang = group.lang
     sheet = record_schema().sheet("document")
     where = {"sheet": sheet.title(lang), "column": sheet.field("status").title(lang)}
@@ -190,7 +191,8 @@ def not_approved_note(group: GroupRecord) -> str:
         text = msg("export.not_approved", status=status, **where).render(lang)
     else:
         text = msg("export.no_status", **where).render(lang)
-    return f"{text} {msg('export.approve.hint').render(lang)}"
+    hint = msg("export.approve.hint").render(lang)
+    return msg("export.note", text=f"{text} {hint}").render(lang)
 
 
 def record_frames(

@@ -219,7 +219,7 @@ def export_command(
 
 
 def _note(text: str) -> None:
-    typer.echo(f"Note: {text}", err=True)
+    typer.echo(text, err=True)  # already a note in the report's language
 
 
 def _check_errors(workbooks: list[Path]) -> tuple[int, str | None]:
