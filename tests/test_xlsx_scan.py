@@ -6,6 +6,7 @@ range it bounds must hold the full scan's used range; whatever the chunks it is 
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ropa.read.xlsx_scan import SheetOddities, _parser, _Quick, scan_sheet
+from ropa.read.xlsx_quick import _Quick
+from ropa.read.xlsx_scan import SheetOddities, _bounds, _parser, scan_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -34,7 +36,7 @@ def _agrees(xml: bytes, chunk: int) -> tuple[bool, SheetOddities]:
     full = scan_sheet(xml)
     quick = _quick(xml, chunk)
     if quick.ordinary:
-        bound = quick.result()
+        bound = _bounds(quick)
         assert not (full.hidden_rows or full.hidden_columns or full.formulas_without_value)
         assert bound.rows >= full.rows and bound.columns >= full.columns, (bound, full)
     return quick.ordinary, full
@@ -52,7 +54,7 @@ def test_the_shipped_example_takes_the_fast_path(chunk: int) -> None:
     for xml in sheets:
         ordinary, full = _agrees(xml, chunk)
         assert ordinary
-        quick = _quick(xml, chunk).result()
+        quick = _bounds(_quick(xml, chunk))
         assert (quick.rows, quick.columns) == (full.rows, full.columns)  # every cell has a value
 
 
@@ -88,7 +90,7 @@ def test_a_far_cell_is_bounded() -> None:
         f'<worksheet {_NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
         '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
     ).encode()
-    bound = _quick(xml, 5).result()
+    bound = _bounds(_quick(xml, 5))
     assert (bound.rows, bound.columns) == (1048576, 16384)
 
 
@@ -120,3 +122,20 @@ _SHEET = st.builds(
 @given(_SHEET, st.integers(min_value=1, max_value=80))
 def test_fast_path_never_hides_what_the_full_scan_finds(xml: str, chunk: int) -> None:
     _agrees(xml.encode(), chunk)
+
+
+def test_large_sheets_are_scanned_in_a_process_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ropa.read import xlsx_scan
+
+    book = ROOT / "workbooks" / "flawed-en.xlsx"
+    with zipfile.ZipFile(book) as archive:
+        names = list(xlsx_scan.sheet_parts(archive))
+    in_thread = xlsx_scan.scan_workbook(book, names)
+    monkeypatch.setattr(xlsx_scan, "PROCESS_FROM", 0)
+    futures = xlsx_scan.start_scans(book, names)
+    in_process = {name: future.result() for name, future in futures.items()}
+    assert in_process == in_thread and len(in_thread) == len(names) > 1
+    if sys.platform == "linux":
+        assert "Process" in type(xlsx_scan._executor(0)).__name__

@@ -10,29 +10,27 @@ formulas without a value and the used range; :func:`check_extent` refuses a rang
 cell cap before calamine sees the sheet. Attributes are matched as XML, whatever the
 quoting, spacing or namespace prefix, and cells without an ``r`` are counted by position.
 
-Most sheets have nothing to find, and calling Python for each of their million elements
-would cost more than calamine's whole read. So each sheet is first read by :class:`_Quick`:
-expat still parses it (well-formedness and the refusal of DTDs are unchanged) but without
-callbacks, and byte patterns, which run in C, look for anything a full scan could report:
-a ``hidden`` attribute, a formula, a comment, DTD or processing instruction, a prefixed
-element, a cell or row whose reference is not a plain ``r="A1"``. Only a sheet with none
-of these, and a used range within the caps, is done with; any other is scanned in full.
+Most sheets have nothing to find: :mod:`ropa.read.xlsx_quick` reads those without a Python
+call per element, and only a sheet it cannot vouch for gets the full scan.
 """
 
 from __future__ import annotations
 
-import functools
+import multiprocessing
+import os
 import posixpath
 import re
+import sys
 import zipfile
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
 from ropa.read.container import ContainerError, Limits, damage, open_counted, overrun
+from ropa.read.xlsx_quick import _Quick
 
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -162,107 +160,10 @@ class _SheetScan:
         self.parser.EndElementHandler = None
 
 
-#: What an ordinary sheet never holds: a comment, DTD or processing instruction, a formula,
-#: a prefixed cell, row or value, a cell or row whose first attribute is not a plain ``r``.
-_ODD = re.compile(
-    rb"<(?:[!?]|f[\s/>]|c(?! r=\"[A-Z]{1,3}[0-9]{1,7}\")[\s/>]|row(?! r=\"[0-9]{1,7}\")[\s/>]"
-    rb"|[A-Za-z_][\w.-]*:(?:c|row|v|is|f)[\s/>])"
-)
-_HIDDEN = re.compile(rb"hidden\s*=")
-_CELLS = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
-_ROWS = re.compile(rb'<row r="([0-9]{1,7})"')
-#: The XML declaration, and the encodings whose tags are the ASCII bytes matched here.
-_DECLARATION = re.compile(rb"<\?xml[^<>?]*\?>")
-_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
-_ASCII_TAGS = (b"utf-8", b"utf8")
-
-
-class _Quick:
-    """The fast path: bounds of the used range of a sheet without anything to report.
-
-    Chunks are cut at their last ``<``, so every pattern (none spans a ``<`` but at its
-    start) sees whole tags. The bounds are the largest row and column of any cell or row
-    element, valued or not, so at least the used range the full scan finds; ``ordinary``
-    turns false as soon as the sheet holds anything the full scan could report.
-    """
-
-    def __init__(self, parser: Any) -> None:
-        self.parser = parser
-        self.ordinary = True
-        self.start = True
-        self.carry = b""
-        self.rows = 0
-        self.columns = ""  # the letters of the farthest column so far
-
-    def feed(self, chunk: bytes, final: bool = False) -> None:
-        self.parser.Parse(chunk, final)
-        if not self.ordinary:
-            return
-        buffer = self.carry + chunk
-        cut = len(buffer) if final else buffer.rfind(b"<")
-        if cut <= 0:
-            self.carry = buffer
-            return
-        segment: bytes | None = buffer[:cut]
-        self.carry = buffer[cut:]
-        if self.start:
-            self.start = False
-            segment = self._after_declaration(buffer[:cut])
-        if (
-            segment is None
-            or _ODD.search(segment)
-            or (b"hidden" in segment and _HIDDEN.search(segment))
-        ):
-            self.ordinary = False
-            return
-        numbers = _ROWS.findall(segment)
-        if numbers:
-            self.rows = max(self.rows, max(map(int, numbers)))
-        if _beyond(self.columns, self.rows).search(segment):  # else no cell is farther
-            cells = _CELLS.findall(segment)
-            letters = max({item[0] for item in cells}, key=lambda item: (len(item), item))
-            if (len(letters), letters) > (len(self.columns), self.columns.encode()):
-                self.columns = letters.decode()
-            self.rows = max(self.rows, max(int(item[1]) for item in cells))
-
-    @staticmethod
-    def _after_declaration(segment: bytes) -> bytes | None:
-        """The document after its XML declaration; None unless its tags are ASCII bytes."""
-        segment = segment.removeprefix(b"\xef\xbb\xbf")
-        declaration = _DECLARATION.match(segment)
-        if declaration is not None:
-            encoding = _ENCODING.search(declaration.group())
-            if encoding is not None and encoding.group(1).lower() not in _ASCII_TAGS:
-                return None
-            segment = segment[declaration.end() :]
-        elif not segment.startswith(b"<") or segment.startswith(b"<?"):
-            return None
-        return None if b"\x00" in segment[:4] else segment  # expat would read UTF-16
-
-    def result(self) -> SheetOddities:
-        edge = f"{self.columns}{self.rows}" if self.columns and self.rows else ""
-        return SheetOddities(rows=self.rows, columns=_column(self.columns), farthest=edge)
-
-
-def _above(text: str, first: str, last: str) -> str:
-    """A pattern for what sorts after ``text`` among strings of 1 to 3 (letters) or 7
-    (digits) characters from ``first`` to ``last``, the longer ones after the shorter."""
-    most = 3 if last == "Z" else 7
-    alternatives = [f"[{first}-{last}]{{{len(text) + 1},{most}}}"] if len(text) < most else []
-    for index, char in enumerate(text):
-        if char != last:
-            rest = len(text) - index - 1
-            following = f"[{chr(ord(char) + 1)}-{last}][{first}-{last}]{{{rest}}}"
-            alternatives.append(text[:index] + following)
-    return "|".join(alternatives) or "(?!)"
-
-
-@functools.lru_cache(maxsize=64)
-def _beyond(columns: str, rows: int) -> re.Pattern[bytes]:
-    """A cell farther right than ``columns`` or lower than ``rows``. (Row numbers with
-    leading zeros may match though not farther: the cells are then counted exactly.)"""
-    letters, digits = _above(columns, "A", "Z"), _above(str(rows) if rows else "", "0", "9")
-    return re.compile(f'<c r="(?:(?:{letters})[0-9]|[A-Z]{{1,3}}(?:{digits})")'.encode())
+def _bounds(quick: _Quick) -> SheetOddities:
+    """The used range the fast path bounds (its cells' farthest row and column)."""
+    edge = f"{quick.columns}{quick.rows}" if quick.columns and quick.rows else ""
+    return SheetOddities(rows=quick.rows, columns=_column(quick.columns), farthest=edge)
 
 
 def _parser() -> Any:
@@ -294,7 +195,7 @@ def _scan_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> Sheet
     if quick.ordinary and part.inflated > info.file_size:
         raise ContainerError(overrun(archive.filename or "", info))
     if quick.ordinary:
-        found = quick.result()
+        found = _bounds(quick)
         if found.rows <= limits.max_rows and found.rows * found.columns <= limits.max_cells:
             return found
     scan = _SheetScan()
@@ -342,10 +243,23 @@ def _scan_one(path: Path, name: str, member: str | None, limits: Limits) -> Shee
         raise ContainerError(f"{path}: sheet '{name}' is damaged ({damage(exc)})") from exc
 
 
+#: Sheets of this many bytes in all are scanned in a process of their own, on the other core,
+#: where processes start by forking (Linux): the scan holds the interpreter's lock while it
+#: parses, so in a thread it slows the building of the rows beside it.
+PROCESS_FROM = 8 << 20
+
+
+def _executor(size: int) -> Executor:
+    if size >= PROCESS_FROM and sys.platform == "linux" and (os.cpu_count() or 1) > 1:
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(max_workers=1)
+
+
 def start_scans(
     path: Path, sheet_names: Iterable[str], limits: Limits | None = None
 ) -> dict[str, Future[SheetOddities]]:
-    """Scan the named sheets of an .xlsx/.xlsm one after the other in a thread.
+    """Scan the named sheets of an .xlsx/.xlsm one after the other in a thread (or, for large
+    sheets, a process).
 
     Each sheet's result is ready before the next is started, so a caller that waits for a
     sheet's scan and then reads it with calamine (which releases the GIL) overlaps the two.
@@ -355,9 +269,15 @@ def start_scans(
     try:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)
+            names = set(archive.namelist())
+            size = sum(
+                archive.getinfo(parts[name]).file_size
+                for name in sheet_names
+                if parts.get(name) in names
+            )
     except Exception as exc:  # ParseError, EntitiesForbidden, zlib, ...
         raise ContainerError(f"{path}: the workbook part is damaged ({damage(exc)})") from exc
-    executor = ThreadPoolExecutor(max_workers=1)
+    executor = _executor(size)
     futures = {
         name: executor.submit(_scan_one, path, name, parts.get(name), limits)
         for name in sheet_names
