@@ -375,7 +375,10 @@ def read_workbook(
             notices.append(Notice("hidden-sheet", name, None, None, "the sheet is hidden"))
         sheet, grid, found = load_sheet(book, path, name, scans.get(name), limits)
         notices += found
-        sheets[spec.key] = read_sheet(spec, name, grid, notices, _merged_ranges(sheet))
+        merged = _merged_ranges(sheet)
+        del sheet  # calamine's copy of the sheet, freed before the next one is read
+        sheets[spec.key] = read_sheet(spec, name, grid, notices, merged)
+        del grid  # the cells are in the rows now
         _check_activities(path, name, sheets[spec.key], limits)
     language = _majority_language(sheets)
     order = list(book.sheet_names)
