@@ -36,12 +36,12 @@ from tests.test_policy_accuracy import Report, table
 LABELS = Path(__file__).resolve().parent / "real_notices" / "labels.json"
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "real-notices"
 
-# R1 as first measured, before any detector change (docs/policy-accuracy.md): the floor.
-# R1 as first measured: 165 of 191 reported gaps real, 165 of 175 real gaps reported, 470 of 506
-# notice x element pairs right.
+# R1 as first measured, before any detector change (docs/policy-accuracy.md), is the floor:
+# 165 of 191 reported gaps real, 165 of 175 real gaps reported, 470 of 506 pairs right.
 FIRST_RUN_R1 = {"precision": 165 / 191, "recall": 165 / 175, "accuracy": 470 / 506}
-# Evidence that failed validity on the first run (vendor names from the catalogue, not the text).
-FIRST_RUN_R1_INVALID = 2
+# After the fixes R1 was used to tune (not a held-out figure): 174 of 177 reported gaps real,
+# 174 of 175 real gaps reported, 502 of 506 pairs right, every evidence line valid.
+TUNED_R1 = {"precision": 174 / 177, "recall": 174 / 175, "accuracy": 502 / 506}
 
 
 def folder() -> Path:
@@ -68,7 +68,7 @@ def _available() -> Path:
 
 def _matched_words(why: str) -> str:
     """The text a rule matched, from a ``why`` entry (``rule: “text”``)."""
-    return why.split(": \u201c", 1)[1].rstrip("\u201d") if ": \u201c" in why else ""
+    return why.split(": \u201c", 1)[1].split("\u201d", 1)[0] if ": \u201c" in why else ""
 
 
 def evaluate(batch: str) -> tuple[Report, dict[str, Report], list[str]]:
@@ -102,9 +102,10 @@ def evaluate(batch: str) -> tuple[Report, dict[str, Report], list[str]]:
                     report.invalid_evidence.append(f"{name}:{evidence.line} {key} not a line")
             shown = " ".join(notice_line(e.text).lower() for e in result.evidence)
             for why in result.why:
-                words = notice_line(_matched_words(why)).lower()
-                if words and words not in shown:
-                    report.invalid_evidence.append(f"{name} {key}: {why} not in the evidence")
+                # a clause rule matches several words in any order: each must be shown
+                for words in notice_line(_matched_words(why)).lower().split(" \u2026 "):
+                    if words and words not in shown:
+                        report.invalid_evidence.append(f"{name} {key}: {why} not in the evidence")
             for target in (report, language):
                 counts = target.per_element[key]
                 if label["present"]:
@@ -159,11 +160,12 @@ def test_r1_no_regression_below_first_run() -> None:
     report, _, wrong = evaluate("R1")
     print("\n" + table(report))
     overall = report.overall
-    assert len(report.invalid_evidence) <= FIRST_RUN_R1_INVALID, report.invalid_evidence
+    assert not report.invalid_evidence, report.invalid_evidence
     assert not wrong, wrong
-    assert overall.precision >= FIRST_RUN_R1["precision"], overall.precision
-    assert overall.recall >= FIRST_RUN_R1["recall"], overall.recall
-    assert overall.accuracy >= FIRST_RUN_R1["accuracy"], overall.accuracy
+    for floor in (FIRST_RUN_R1, TUNED_R1):
+        assert overall.precision >= floor["precision"], overall.precision
+        assert overall.recall >= floor["recall"], overall.recall
+        assert overall.accuracy >= floor["accuracy"], overall.accuracy
 
 
 def test_r2_evidence_and_language() -> None:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from ropa.model.languages import NOTICE_LANGUAGES, canonical
 from ropa.model.text import notice_line
 from ropa.model.vendors import find_vendors
+from ropa.read.notice.clauses import clause_span, continues
 from ropa.read.notice.lexicon import Lexicon, Rule, lexicon
 
 # The Art. 13/14 disclosure elements, in the order reports list them.
@@ -89,14 +90,19 @@ class _Document:
     """A notice prepared for matching.
 
     The normalised lines are joined with newlines so that each rule scans the whole notice
-    once (lexicon patterns cannot cross a line); hits are mapped back to their lines.
+    once; a hard-wrapped line is joined to the one before with a space instead, so a pattern
+    matches across the break (the offsets stay those of the lines). Hits are mapped back to
+    their lines.
     """
 
     def __init__(self, lines: Sequence[str], lex: Lexicon) -> None:
         self.raw = list(lines)
         self.norm = [notice_line(line) for line in lines]
         self.lex = lex
-        self.text = "\n".join(self.norm)
+        self.text = "".join(
+            ("" if i == 0 else " " if continues(self.norm[i - 1], text) else "\n") + text
+            for i, text in enumerate(self.norm)
+        )
         lowered = self.text.lower()
         if len(lowered) != len(self.text):  # a few letters grow when lower-cased (İ)
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
@@ -115,6 +121,49 @@ class _Document:
         self._groups: dict[str, list[int]] = {}
         self._vendors: list[tuple[int, int, int, str]] | None = None
         self._matches: dict[re.Pattern[str], list[tuple[int, int, int, str]]] = {}
+        self._anywhere: dict[tuple[str, str], list[int]] = {}
+        self._context: dict[int, tuple[int, str]] = {}
+
+    def context(self, index: int) -> tuple[int, str]:
+        """The line's sentence run and where it starts in the text: the line with the
+        hard-wrapped lines before and after it (just the line where nothing is wrapped)."""
+        found = self._context.get(index)
+        if found is None:
+            low, high = self.starts[index], self.starts[index] + len(self.norm[index])
+            while low > 0 and self.text[low - 1] == " " and self.line_of(low - 1) != index:
+                low = self.starts[self.line_of(low - 1)]
+            while high < len(self.text) and self.text[high] == " ":
+                nxt = self.line_of(high + 1)
+                high = self.starts[nxt] + len(self.norm[nxt])
+            same = low == self.starts[index] and high - low == len(self.norm[index])
+            found = (low, self.norm[index] if same else self.text[low:high])
+            self._context[index] = found
+        return found
+
+    def lines_between(self, start: int, end: int) -> set[int]:
+        """The lines an offset range of the text touches."""
+        first = self.line_of(start)
+        if end <= self.starts[first] + len(self.norm[first]):
+            return {first}
+        return set(range(first, self.line_of(max(start, end - 1)) + 1))
+
+    def anywhere(self, group: str, excluded: str) -> list[int]:
+        """Lines of ``group`` that are not lines of ``excluded`` or of the block after one
+        (an authority's address: up to eight short lines, ended by a sentence or a lead-in)."""
+        key = (group, excluded)
+        if key not in self._anywhere:
+            shadow: set[int] = set()
+            for other in self.group_lines(excluded):
+                shadow.add(other)
+                at = self.positions[other]
+                for line in self.order[at + 1 : at + 9]:
+                    text = self.norm[line]
+                    words = len(text.split())
+                    if words > 10 or text.endswith((":", "?")) or (words > 6 and text[-1] in ".!"):
+                        break
+                    shadow.add(line)
+            self._anywhere[key] = [i for i in self.group_lines(group) if i not in shadow]
+        return self._anywhere[key]
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -224,25 +273,47 @@ def _apply(rule: Rule, doc: _Document) -> list[tuple[int, str, set[int]]]:
     for index, start, end, matched in found:
         if index in done:
             continue
-        text = doc.norm[index]
+        if rule.first is not None and doc.positions[index] >= rule.first:
+            done.add(index)
+            continue
+        low, text = doc.context(index)
+        start, end = start + doc.starts[index] - low, end + doc.starts[index] - low
         if rule.with_ is not None and not rule.with_.search(text):
             done.add(index)
             continue
         if rule.unless is not None and _cancelled(rule.unless, text, start, end):
             continue  # a later match on the same line may still count
+        evidence = doc.lines_between(low + start, low + end)
+        if rule.vendors:  # the words of the notice, then the catalogue's name if it differs
+            shown, name = text[start:end], matched
+            matched = shown if shown.lower() == name.lower() else f"{shown}\u201d = \u201c{name}"
+        if rule.also:
+            clause = clause_span(text, start, end)
+            others = [pattern.search(text, *clause) for pattern in rule.also]
+            if not all(others):
+                continue
+            for other in others:
+                assert other is not None
+                evidence |= doc.lines_between(low + other.start(), low + other.end())
+            matched = " \u2026 ".join([matched, *(o.group(0) for o in others if o)])
         if rule.after is not None:
             group, window = rule.after
             if not doc.partners(index, group, window, before_only=True):
                 done.add(index)
                 continue
-        evidence = {index}
         if rule.near is not None:
             group, window = rule.near
             partners = doc.partners(index, group, window, before_only=False)
             if not partners:
                 done.add(index)
                 continue
-            evidence = doc.block(index, partners)
+            evidence |= doc.block(index, partners)
+        if rule.anywhere is not None:
+            partners = doc.anywhere(*rule.anywhere)
+            if not partners:
+                done.add(index)
+                continue
+            evidence.add(min(partners, key=lambda other: (abs(other - index), other)))
         done.add(index)
         hits.append((index, matched, evidence))
     return hits
@@ -251,7 +322,10 @@ def _apply(rule: Rule, doc: _Document) -> list[tuple[int, str, set[int]]]:
 def _evaluate(doc: _Document, rules: Sequence[Rule], key: str) -> ElementResult:
     lines: set[int] = set()
     why: list[str] = []
-    for rule in rules:
+    ordered = [r for r in rules if not r.fallback] + [r for r in rules if r.fallback]
+    for rule in ordered:
+        if rule.fallback and lines:
+            break
         for _index, matched, evidence in _apply(rule, doc):
             lines.update(evidence)
             reason = f"{rule.name}: \u201c{matched.strip()}\u201d"

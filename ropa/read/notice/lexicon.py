@@ -27,7 +27,16 @@ group) with optional conditions:
 * ``"group": "vendor"`` matches any vendor of the catalogue ``ropa/data/vendors.json``
   (:mod:`ropa.model.vendors`);
 * ``"after": [group, n]``: a line of the group on the same line or up to ``n`` non-blank
-  lines before (a heading or a lead-in such as "You have the right to:").
+  lines before (a heading or a lead-in such as "You have the right to:");
+* ``"lemmas": [[lemma, ...], ...]`` instead of ``"re"``: one form of every listed set in the
+  same clause, in any order (:mod:`ropa.read.notice.clauses`; the forms come from the
+  lemma table);
+* ``"anywhere": [group, excluded]``: a line of the group anywhere in the notice, except
+  lines of the excluded group and the few lines after one (the controller's contact details
+  are anywhere, but not the supervisory authority's);
+* ``"first": n``: the hit is among the first ``n`` non-blank lines;
+* ``"fallback": true``: the rule is tried only when the element's other rules found nothing
+  (a broader way to find it, which then adds no lines to what a precise rule found).
 
 Languages can inherit: nynorsk (``nn``) lists what differs from bokmål and names ``nb``.
 """
@@ -43,6 +52,7 @@ from ropa.model.categories import data_category_terms
 from ropa.model.languages import NOTICE_LANGUAGES
 from ropa.model.patterns import compile_patterns, compile_split
 from ropa.model.resources import load_data
+from ropa.read.notice.clauses import lemma_sources
 
 LEXICON_DIR = "lexicon/policy"
 
@@ -58,6 +68,10 @@ class Rule:
     near: tuple[str, int] | None = None
     after: tuple[str, int] | None = None
     vendors: bool = False  # matches the vendor catalogue instead of ``pattern``
+    also: tuple[re.Pattern[str], ...] = ()  # lemma sets that must share the hit's clause
+    anywhere: tuple[str, str] | None = None
+    first: int | None = None
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,17 +118,28 @@ def _chain(language: str) -> list[dict[str, Any]]:
     return [load_data(f"{LEXICON_DIR}/common.json"), *chain]
 
 
-def _rule(raw: dict[str, Any], groups: dict[str, tuple[re.Pattern[str], ...]]) -> Rule:
+def _lemma_set(language: str, lemmas: list[str]) -> re.Pattern[str]:
+    return compile_patterns([s for lemma in lemmas for s in lemma_sources(language, lemma)])
+
+
+def _rule(
+    raw: dict[str, Any], groups: dict[str, tuple[re.Pattern[str], ...]], language: str = "any"
+) -> Rule:
     patterns: tuple[re.Pattern[str], ...]
+    also: tuple[re.Pattern[str], ...] = ()
     if raw.get("group") == "vendor":
         patterns = ()
+    elif "lemmas" in raw:
+        sets = [_lemma_set(language, _as_list(lemmas)) for lemmas in raw["lemmas"]]
+        patterns, also = (sets[0],), tuple(sets[1:])
     elif "group" in raw:
         patterns = groups[raw["group"]]
     else:
         patterns = compile_split(_as_list(raw["re"]))
     near = raw.get("near")
     after = raw.get("after")
-    for spec in (near, after):
+    anywhere = raw.get("anywhere")
+    for spec in (near, after, anywhere):
         if spec is not None and spec[0] not in groups:
             raise KeyError(f"lexicon rule {raw.get('name')!r} refers to unknown group {spec[0]!r}")
     return Rule(
@@ -125,6 +150,10 @@ def _rule(raw: dict[str, Any], groups: dict[str, tuple[re.Pattern[str], ...]]) -
         near=(near[0], int(near[1])) if near else None,
         after=(after[0], int(after[1])) if after else None,
         vendors=raw.get("group") == "vendor",
+        also=also,
+        anywhere=(anywhere[0], anywhere[1]) if anywhere else None,
+        first=int(raw["first"]) if raw.get("first") else None,
+        fallback=bool(raw.get("fallback")),
     )
 
 
@@ -143,7 +172,8 @@ def lexicon(language: str) -> Lexicon:
         collected: dict[str, list[Rule]] = {}
         for data in chain:
             for key, raws in data.get(section, {}).items():
-                collected.setdefault(key, []).extend(_rule(raw, groups) for raw in raws)
+                code = str(data.get("language", "any"))
+                collected.setdefault(key, []).extend(_rule(raw, groups, code) for raw in raws)
         return {key: tuple(value) for key, value in collected.items()}
 
     basis_patterns: dict[str, list[str]] = {}
