@@ -166,6 +166,23 @@ def test_html_charts_are_accessible_svg(html_en: str) -> None:
     assert html_en.count('class="sr-only"') == 4  # a data table for each chart
 
 
+def test_html_charts_say_what_they_count(html_en: str, html_sv: str) -> None:
+    # The lawful bases count purposes, the special categories activities, the countries
+    # transfers, the periods rows of the Retention sheet: each chart says which, under its
+    # title, in its description and in its data table's heading.
+    for unit in (
+        "Number of purposes",
+        "Number of activities",
+        "Number of transfers",
+        "Number of retention rows",
+    ):
+        assert f'<span class="chart-unit">{unit}</span>' in html_en
+        assert f'<th scope="col">{unit}</th>' in html_en
+    assert "Lawful bases (Number of purposes). " in html_en
+    assert '<span class="chart-unit">Antal ändamål</span>' in html_sv
+    assert '<span class="chart-unit">Antal rader om lagringstid</span>' in html_sv
+
+
 def test_html_findings_chart_and_appendix(tmp_path: Path) -> None:
     flawed = ROOT / "workbooks" / "flawed-en.xlsx"
     text = html.render(build_group_record([flawed], with_findings=True))
@@ -232,6 +249,17 @@ def test_pdf_footer_page_numbers(pdf_en: PdfReader) -> None:
     total = len(pdf_en.pages)
     assert f"Page 1 of {total}" in (pdf_en.pages[0].extract_text() or "")
     assert f"Page {total} of {total}" in (pdf_en.pages[-1].extract_text() or "")
+
+
+def test_pdf_charts_say_what_they_count(pdf_en: PdfReader, pdf_sv: PdfReader) -> None:
+    summary = next(
+        page.extract_text() or ""
+        for page in pdf_en.pages
+        if "Lawful bases" in (page.extract_text() or "")
+    )
+    for unit in ("Number of purposes", "Number of activities", "Number of retention rows"):
+        assert unit in summary
+    assert "Antal ändamål" in _text(pdf_sv)
 
 
 def test_pdf_renders_nordic_text(pdf_sv: PdfReader) -> None:

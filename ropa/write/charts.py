@@ -52,13 +52,14 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
-    """A horizontal bar chart: ``key`` names it (for ids), ``title`` and ``desc`` describe it."""
+    """A horizontal bar chart: ``key`` names it (for ids), ``title`` and ``desc`` describe it,
+    ``unit`` says what its numbers count ("Number of purposes", "Antal behandlingar")."""
 
     key: str
     title: str
     desc: str
     bars: tuple[Bar, ...]
-    value_header: str = ""
+    unit: str = ""
 
     @property
     def total(self) -> int:
@@ -91,11 +92,11 @@ def summary_charts(
 ) -> list[Chart]:
     """The five charts of the summary section, titled with ``word(key)`` (the report labels)."""
 
-    def describe(title: str, bars: tuple[Bar, ...]) -> str:
+    def describe(title: str, unit: str, bars: tuple[Bar, ...]) -> str:
         if not bars:
-            return f"{title}: {word('none')}."
+            return f"{title} ({unit}): {word('none')}."
         parts = "; ".join(f"{bar.label}: {bar.value}" for bar in bars)
-        return f"{title}. {parts}."
+        return f"{title} ({unit}). {parts}."
 
     charts = []
     specs: list[tuple[str, tuple[Bar, ...]]] = [
@@ -133,9 +134,12 @@ def summary_charts(
             )
         )
     for key, bars in specs:
-        title = word(key)
+        # What the bars count differs from chart to chart: the lawful bases count purposes,
+        # the special categories activities, the countries transfers, the periods rows of
+        # the Retention sheet. Each chart says so, under its title and in its description.
+        title, unit = word(key), word(f"chart_unit_{key}")
         charts.append(
-            Chart(key=key, title=title, desc=describe(title, bars), bars=bars, value_header="n")
+            Chart(key=key, title=title, desc=describe(title, unit, bars), bars=bars, unit=unit)
         )
     return charts
 

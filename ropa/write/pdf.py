@@ -251,13 +251,20 @@ def _chart(page: Page, chart: Chart, x: float, y: float, width: float) -> float:
     pdf = page.pdf
     bar, gap = 4.2, 2.0
     rows = max(1, len(chart.bars))
-    height = 10 + rows * (bar + gap) + 3
+    head = 13.5 if chart.unit else 10  # the title, and under it what the bars count
+    height = head + rows * (bar + gap) + 3
     pdf.set_draw_color(*LINE)
     pdf.set_line_width(0.2)
     pdf.rect(x, y, width, height)
     pdf.set_xy(x + 3, y + 2.5)
     page.style(8.5, bold=True)
     pdf.cell(width - 6, 5, page.clean(chart.title))
+    if chart.unit:
+        pdf.set_xy(x + 3, y + 6.5)
+        page.style(7, colour=MUTED)
+        pdf.cell(width - 6, 3.5, page.clean(chart.unit))
+    bottom = y + height - 2.5
+    y += head - 10  # the bars start below the unit
     label_width = width * 0.52
     plot = width - label_width - 14
     top = chart.maximum or 1
@@ -267,7 +274,7 @@ def _chart(page: Page, chart: Chart, x: float, y: float, width: float) -> float:
         pdf.cell(width - 6, bar, page.clean(page.word("none")))
     pdf.set_draw_color(*LINE)
     axis = x + label_width + 3
-    pdf.line(axis, y + 9, axis, y + height - 2.5)
+    pdf.line(axis, y + 9, axis, bottom)
     for index, item in enumerate(chart.bars):
         by = y + 10 + index * (bar + gap)
         label, size = page.clean(item.label), 7.0
