@@ -7,8 +7,9 @@ bar drawn (its standard error is a terminal, a pseudo-terminal here). The docx o
 activities is timed without a target.
 
 Each figure is the best of several runs of a fresh ``ropa export`` process (start-up,
-reading and consolidation included), with its peak memory. Two floors are measured in the
-same run:
+reading and consolidation included), wall-clock and CPU seconds, with its peak memory;
+ratios and targets are judged on CPU seconds, which a shared machine inflates far less.
+Two floors are measured in the same run:
 
 * *read*: a fresh process that only reads and consolidates the workbook
   (``ropa.api.export.build_group_record``), the part every format shares;
@@ -39,9 +40,22 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import SLOW_SECONDS, Timing, label, measure, ropa_command, workbook, write_markdown
+from run import SLOW_SECONDS, label, ropa_command, workbook, write_markdown
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The best of several runs of one command: wall-clock and CPU seconds (user and
+    system, the process and its children), peak memory, the last run's output."""
+
+    seconds: float
+    cpu: float
+    runs: int
+    peak_mb: float
+    stdout: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,7 +102,7 @@ BARE_XLSX = """
 import io, pickle, sys, time
 with open(sys.argv[1], "rb") as source:
     sheets = pickle.load(source)
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 from xlsxwriter import Workbook
 book = Workbook(io.BytesIO(), {"in_memory": True, "strings_to_numbers": False,
     "strings_to_formulas": False, "strings_to_urls": False})
@@ -107,13 +121,31 @@ for name, rows in sheets:
                 ws.write_string(r, c, str(value), style)
         ws.set_row(r, 15)
 book.close()
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
-def _run_tty(command: Sequence[str]) -> tuple[float, float]:
+def _cpu(usage: Any) -> float:
+    return float(usage.ru_utime + usage.ru_stime)
+
+
+def _run(command: Sequence[str]) -> tuple[float, float, float, str]:
+    """Run ``command``; (wall seconds, CPU seconds, peak RSS MB, standard output)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return seconds, _cpu(usage), usage.ru_maxrss / 1024, text
+
+
+def _run_tty(command: Sequence[str]) -> tuple[float, float, float, str]:
     """Run ``command`` with standard error on a pseudo-terminal (so ``ropa export`` draws its
-    progress bar), reading what it draws; (seconds, peak RSS MB)."""
+    progress bar), reading what it draws; like :func:`_run`."""
     master, slave = pty.openpty()
     drawn = bytearray()
 
@@ -140,18 +172,18 @@ def _run_tty(command: Sequence[str]) -> tuple[float, float]:
         raise SystemExit(f"{' '.join(command)} failed: {drawn.decode(errors='replace')[-500:]}")
     if b"Writing the report" not in drawn:
         raise SystemExit(f"{' '.join(command)} drew no progress bar")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, _cpu(usage), usage.ru_maxrss / 1024, ""
 
 
-def measure_tty(command: Sequence[str], repeat: int) -> Timing:
-    """Like ``run.measure``, with the progress bar drawn on a pseudo-terminal."""
-    best, peak, runs = float("inf"), 0.0, 0
+def measure(command: Sequence[str], repeat: int, tty: bool = False) -> Timing:
+    """The best wall and CPU times of ``repeat`` runs (one if a run is very slow)."""
+    best, cpu, peak, runs, out = float("inf"), float("inf"), 0.0, 0, ""
     for _ in range(repeat):
-        seconds, peak_mb = _run_tty(command)
-        best, peak, runs = min(best, seconds), max(peak, peak_mb), runs + 1
+        seconds, used, peak_mb, out = (_run_tty if tty else _run)(command)
+        best, cpu, peak, runs = min(best, seconds), min(cpu, used), max(peak, peak_mb), runs + 1
         if seconds > SLOW_SECONDS:
             break
-    return Timing(best, runs, peak, "")
+    return Timing(best, cpu, runs, peak, out)
 
 
 def bench(case: Case, ropa: list[str], repeat: int, seed: int, folder: Path) -> Timing:
@@ -162,59 +194,61 @@ def bench(case: Case, ropa: list[str], repeat: int, seed: int, folder: Path) -> 
     command.append("--force")
     bar = " (progress bar on a terminal)" if case.tty else ""
     print(f"{label(case.size)} -> {case.fmt}{bar} ...", file=sys.stderr, flush=True)
-    return measure_tty(command, repeat) if case.tty else measure(command, repeat)
+    return measure(command, repeat, tty=case.tty)
 
 
-def bare_xlsx(report: Path, repeat: int, folder: Path) -> tuple[float, int]:
-    """Best seconds of the bare XlsxWriter write of ``report``'s cells, and their count."""
+def bare_xlsx(report: Path, repeat: int, folder: Path) -> tuple[float, float, int]:
+    """Best wall and CPU seconds of the bare XlsxWriter write of ``report``'s cells, and
+    how many cells there are."""
     cells = folder / "cells.pickle"
     py = sys.executable
     count = int(measure([py, "-c", CELLS, str(report), str(cells)], 1).stdout)
     print("bare XlsxWriter write of the same cells ...", file=sys.stderr, flush=True)
-    best = min(
-        float(
-            subprocess.run(
-                [py, "-c", BARE_XLSX, str(cells)], capture_output=True, text=True, check=True
-            ).stdout
-        )
+    runs = [
+        subprocess.run(
+            [py, "-c", BARE_XLSX, str(cells)], capture_output=True, text=True, check=True
+        ).stdout.split()
         for _ in range(repeat)
-    )
-    return best, count
+    ]
+    return min(float(r[0]) for r in runs), min(float(r[1]) for r in runs), count
 
 
 def table(
     results: list[tuple[Case, Timing]],
     reads: dict[int, Timing],
-    floor: tuple[float, int] | None,
+    floor: tuple[float, float, int] | None,
 ) -> str:
-    """The Markdown table of the results, each figure next to its floor."""
+    """The Markdown table of the results, each figure next to its floor. Ratios and targets
+    are judged on CPU seconds, which a machine shared with other work inflates far less
+    than wall-clock seconds (the exports use one core)."""
     lines = [
-        "| report | activities | time (best of runs) | peak memory | read (floor of all) "
-        "| other floor | ratio | target | met |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|:---:|",
+        "| report | activities | wall (best) | CPU (best) | peak memory | read, CPU "
+        "| other floor, CPU | ratio (CPU) | target | met (CPU) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|",
     ]
     for case, timing in results:
         read = reads.get(case.size)
-        read_text = f"{read.seconds:.2f} s" if read else ""
+        read_text = f"{read.cpu:.2f} s" if read else ""
         other, ratio, met = "", "", ""
         if case.fmt == "xlsx" and floor is not None:
-            other = f"{floor[0]:.2f} s ({floor[1]:,} cells)"
-            ratio = f"{timing.seconds / floor[0]:.2f}x"
+            other = f"{floor[1]:.2f} s ({floor[2]:,} cells)"
+            ratio = f"{timing.cpu / floor[1]:.2f}x bare"
         elif read:
-            ratio = f"{timing.seconds / read.seconds:.2f}x read"
+            ratio = f"{timing.cpu / read.cpu:.2f}x read"
         if case.target is None:
             target = "none"
         elif case.fmt == "xlsx":
             target = f"{case.target}x bare"
             if floor is not None:
-                met = _met(timing.seconds <= case.target * floor[0])
+                met = _met(timing.cpu <= case.target * floor[1])
         else:
             target = f"{case.target:g} s"
-            met = _met(timing.seconds <= case.target)
+            met = _met(timing.cpu <= case.target)
         name = f"{case.fmt} (with its progress bar)" if case.tty else case.fmt
         lines.append(
             f"| {name} | {case.size:,} | {timing.seconds:.2f} s ({timing.runs}) "
-            f"| {timing.peak_mb:.0f} MB | {read_text} | {other} | {ratio} | {target} | {met} |"
+            f"| {timing.cpu:.2f} s | {timing.peak_mb:.0f} MB | {read_text} | {other} "
+            f"| {ratio} | {target} | {met} |"
         )
     return "\n".join(lines)
 
