@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ropa.cli.options import ForceOption, fail
 
@@ -54,8 +53,11 @@ def import_command(
 ) -> None:
     """Read a record kept in another layout (ICO, CNIL, Nordic, a one-sheet register, CSV) and
     write it as a ropa workbook. Then run 'ropa check' on the result."""
+    from rich.console import Console  # only when the command runs, not for --version
+
     from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
     from ropa.write.import_summary import render_import, render_layouts, summary_json
+    from ropa.write.targets import import_target
 
     if list_layouts:
         render_layouts(Console(highlight=False))
@@ -68,6 +70,7 @@ def import_command(
             return
         if output is None:
             fail("--output RECORD.xlsx is needed (or --show-mapping to see the mapping)")
+        output = import_target(output, sources)  # a folder: <first source>.xlsx inside it
         result = api.import_record(
             sources, output, layout=layout, mapping=mapping, lang=lang, force=force
         )
