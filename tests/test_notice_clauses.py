@@ -112,3 +112,16 @@ def test_a_legal_duty_of_the_controller_is_not_the_data_subjects_duty() -> None:
     assert not detect_elements(lines, "da")["statutory_contractual_requirement"].present
     lines = ["Det er et lovkrav, at du oplyser dit CPR-nummer."]
     assert detect_elements(lines, "da")["statutory_contractual_requirement"].present
+
+
+def test_a_list_under_a_right_describes_the_right_not_the_processing() -> None:
+    lines = [
+        "You have the right to know:",
+        "- whether automated decisions are made about you;",
+        "- where your data came from.",
+    ]
+    results = detect_elements(lines, "en")
+    assert not results["automated_decision_making"].present
+    assert not results["data_source"].present
+    lines[0] = "We use no automated decisions about you."
+    assert detect_elements(lines, "en")["automated_decision_making"].present

@@ -28,7 +28,8 @@ from ropa.model.resources import load_data
 LEMMA_FILE = "lexicon/policy/lemmas.json"
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s")
+#: A line that is an item of a list ("- ", "* ", "1. ", "a) ").
+LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s")
 _HEADING = re.compile(r"^\s*#")
 _FINAL = ".!?:;|"
 
@@ -44,7 +45,7 @@ def continues(previous: str, line: str) -> bool:
         return False
     if _HEADING.match(before) or before.lstrip().startswith("|"):
         return False
-    return not _LIST_ITEM.match(line) and after[0].isalpha() and after[0].islower()
+    return not LIST_ITEM.match(line) and after[0].isalpha() and after[0].islower()
 
 
 def _abbreviation(text: str, dot: int) -> bool:

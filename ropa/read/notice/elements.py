@@ -1,23 +1,18 @@
 """Which GDPR Art. 13/14 disclosure elements a published privacy notice contains, and where.
 
-:func:`detect_elements` reads a notice line by line with the rules of
-``ropa/data/lexicon/policy/<lang>.json`` (see :mod:`ropa.read.notice.lexicon` for the rule format)
-and returns, for each of the 23 elements, whether the notice discloses it, every line that
-does (the evidence) and the names of the rules that matched (the "why" a DPO can check).
+:func:`detect_elements` matches the rules of ``ropa/data/lexicon/policy/<lang>.json`` (format:
+:mod:`ropa.read.notice.lexicon`) against the notice, hard-wrapped lines joined, and returns
+for each of the 23 elements whether the notice discloses it, the lines that do (evidence) and
+the rules that matched with the words they matched (the "why" a DPO can check). In short:
 
-Conditions the rules express, in short:
-
-* the controller's identity counts when an organisation marker (a legal form such as AB, AS,
-  A/S, Oy, Ltd, or a controller word: personuppgiftsansvarig, behandlingsansvarlig,
-  dataansvarlig, rekisterinpitäjä, controller) has a contact detail (e-mail, phone, street
-  address or postcode) within a few lines; a contact form alone does not count;
-* the DPO counts when a DPO title has a contact detail within a few lines; a generic mailbox
-  does not count;
-* a right counts when it is worded as the person's right (on the line, or in a list under a
-  "you have the right to" lead-in);
-* consent counts as a lawful basis only when relied on, not when it only appears as a right to
-  withdraw it; a legitimate interest counts as ``legitimate_interests`` only when the interest
-  itself is described.
+* the controller counts when named (a legal form or organisation number, a controller word,
+  or a name opening the notice) with a contact detail (e-mail, phone, street address,
+  postcode) near it or anywhere else except in the supervisory authority's block; a contact
+  form alone does not count. The DPO counts when a DPO title has a contact detail near it;
+* a right counts when worded as the person's right (on the line, or in a list under a "you
+  have the right to" lead-in); items of such a list count for the rights only;
+* consent is a lawful basis only when relied on, not when only withdrawn; a legitimate
+  interest counts as ``legitimate_interests`` only when the interest itself is described.
 """
 
 from __future__ import annotations
@@ -31,7 +26,7 @@ from functools import lru_cache
 from ropa.model.languages import NOTICE_LANGUAGES, canonical
 from ropa.model.text import notice_line
 from ropa.model.vendors import find_vendors
-from ropa.read.notice.clauses import clause_span, continues
+from ropa.read.notice.clauses import LIST_ITEM, clause_span, continues
 from ropa.read.notice.lexicon import Lexicon, Rule, lexicon
 
 # The Art. 13/14 disclosure elements, in the order reports list them.
@@ -123,6 +118,7 @@ class _Document:
         self._matches: dict[re.Pattern[str], list[tuple[int, int, int, str]]] = {}
         self._anywhere: dict[tuple[str, str], list[int]] = {}
         self._context: dict[int, tuple[int, str]] = {}
+        self._rights_list: set[int] | None = None
 
     def context(self, index: int) -> tuple[int, str]:
         """The line's sentence run and where it starts in the text: the line with the
@@ -140,16 +136,33 @@ class _Document:
             self._context[index] = found
         return found
 
+    def rights_list(self) -> set[int]:
+        """Items of a list under a lead-in naming a right ("You have the right to know:")."""
+        if self._rights_list is None:
+            found: set[int] = set()
+            lead: int | None = None
+            for index in self.order:
+                if LIST_ITEM.match(self.norm[index]):
+                    if lead is not None:
+                        found.add(index)
+                    continue
+                text = self.norm[index]
+                lead = (
+                    index
+                    if text.endswith(":") and self.line_in_group(index, "rights_context")
+                    else None
+                )
+            self._rights_list = found
+        return self._rights_list
+
     def lines_between(self, start: int, end: int) -> set[int]:
-        """The lines an offset range of the text touches."""
         first = self.line_of(start)
         if end <= self.starts[first] + len(self.norm[first]):
             return {first}
         return set(range(first, self.line_of(max(start, end - 1)) + 1))
 
     def anywhere(self, group: str, excluded: str) -> list[int]:
-        """Lines of ``group`` that are not lines of ``excluded`` or of the block after one
-        (an authority's address: up to eight short lines, ended by a sentence or a lead-in)."""
+        """Lines of ``group`` not of ``excluded`` nor in the short-line block after one."""
         key = (group, excluded)
         if key not in self._anywhere:
             shadow: set[int] = set()
@@ -326,7 +339,9 @@ def _evaluate(doc: _Document, rules: Sequence[Rule], key: str) -> ElementResult:
     for rule in ordered:
         if rule.fallback and lines:
             break
-        for _index, matched, evidence in _apply(rule, doc):
+        for index, matched, evidence in _apply(rule, doc):
+            if not key.startswith("right_") and index in doc.rights_list():
+                continue  # "you have the right to know: - whether ...": the right, not a fact
             lines.update(evidence)
             reason = f"{rule.name}: \u201c{matched.strip()}\u201d"
             if reason not in why:
