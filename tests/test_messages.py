@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ropa.check.rules.cross.common import _who
 from ropa.model.adequacy import adequacy_decisions
 from ropa.model.dpia_lists import dpia_list
 from ropa.model.languages import RECORD_LANGUAGES
@@ -26,6 +27,7 @@ from ropa.model.messages import (
     render,
 )
 from ropa.read.importer.layouts import layouts
+from ropa.read.workbook import Row
 
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = ROOT / "ropa" / "data" / "messages"
@@ -259,11 +261,20 @@ def test_every_import_layout_is_described_in_every_language() -> None:
 
 
 def test_record_rules_name_rows_in_the_message_language() -> None:
-    """``label`` words a row without an id in English ("this row 5"); record rules use
-    ``row_label``, whose fallback is a phrase of the catalogue."""
+    """``label`` words a row without an id in English ("this row 5"); record and cross-check
+    rules use ``row_label``, whose fallback is a phrase of the catalogue."""
     english = []
-    for path in sorted((ROOT / "ropa" / "check" / "rules" / "record").glob("*.py")):
+    rules = ROOT / "ropa" / "check" / "rules"
+    for path in sorted([*(rules / "record").glob("*.py"), *(rules / "cross").glob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and any(a.name == "label" for a in node.names):
                 english.append(path.name)
     assert english == []
+
+
+def test_a_cross_check_names_an_activity_without_id_in_the_message_language() -> None:
+    """An XC finding about an activity row without an id says "rad 5", "rivi 5"."""
+    row = Row(5, {}, {})
+    assert render(_who(row), "sv") == "rad 5"
+    assert render(_who(row), "fi") == "rivi 5"
+    assert render(_who(Row(5, {"activity_id": "HR-01"}, {})), "fi") == "HR-01"

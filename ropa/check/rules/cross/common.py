@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from ropa.check.rules.record.common import label, row_label
+from ropa.check.rules.record.common import row_label
 from ropa.model.messages import Message, msg
 from ropa.read.workbook import Row
-
-
-def _id(row: Row) -> str:
-    """How an activity is named in an English message: its id, or its row."""
-    return label(row, "activity_id")
 
 
 def _who(row: Row) -> str | Message:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
 from ropa.check.vocabulary import purpose_keys
@@ -45,7 +45,7 @@ def not_compared_with_notice(cx: CrossView) -> Iterator[Problem]:
             seen.add(key)
             yield Problem(
                 cx.at("purposes", purpose, "purpose"),
-                msg("XC121.purpose", purpose=text, activity=_id(activity)),
+                msg("XC121.purpose", purpose=text, activity=_who(activity)),
                 hint=msg("XC121.purpose.hint"),
                 related=cx.related(line),
             )
@@ -65,7 +65,7 @@ def not_compared_with_notice(cx: CrossView) -> Iterator[Problem]:
                 cx.at("activities", activity, "data_categories"),
                 msg(
                     "XC121.categories",
-                    activity=_id(activity),
+                    activity=_who(activity),
                     items=joined(f"'{item}'" for item in unmapped),
                     count=len(unmapped),
                 ),

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id
+from ropa.check.rules.cross.common import _who
 from ropa.check.rules.cross.identity import names_dpo
-from ropa.check.rules.record.common import has_content, is_yes, label, term
+from ropa.check.rules.record.common import has_content, is_yes, row_label, term
 from ropa.check.views.cross import EMAIL, CrossView
 from ropa.check.views.record import fold
 from ropa.check.vocabulary import purpose_keys
@@ -100,7 +100,7 @@ def dpo_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             cx.at("organisation", entity, "dpo_designated"),
             msg(
                 key,
-                entity=label(entity, "entity_id"),
+                entity=row_label(entity, "entity_id"),
                 notice=cx.display,
                 where=cx.at_line(titled),
             ),
@@ -138,7 +138,7 @@ def source_not_in_notice(cx: CrossView) -> Iterator[Problem]:
                 cx.at("activities", activity, "data_source"),
                 msg(
                     "XC123.no_source",
-                    activity=_id(activity),
+                    activity=_who(activity),
                     sources="; ".join(sources),
                     notice=cx.display,
                 ),
@@ -169,7 +169,7 @@ def representative_not_in_notice(cx: CrossView) -> Iterator[Problem]:
             cx.at("organisation", entity, "eu_representative"),
             msg(
                 "XC124.missing",
-                entity=label(entity, "entity_id"),
+                entity=row_label(entity, "entity_id"),
                 representative=_first_name(value),
                 notice=cx.display,
             ),
@@ -222,7 +222,7 @@ def joint_arrangement_not_in_notice(cx: CrossView) -> Iterator[Problem]:
         yield Problem(
             where,
             msg(
-                key, activity=_id(activity), partner=_first_name(partner) or "?", notice=cx.display
+                key, activity=_who(activity), partner=_first_name(partner) or "?", notice=cx.display
             ),
             hint=msg("XC125.hint"),
             related=cx.related(line),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id, _who
+from ropa.check.rules.cross.common import _who
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
@@ -155,7 +155,7 @@ def recipient_not_disclosed(cx: CrossView) -> Iterator[Problem]:
         if disclosing & set(cx.recipient_category_lines):
             continue
         common: dict[str, Param] = {
-            "activity": _id(activity),
+            "activity": _who(activity),
             "name": name,
             "notice": cx.display,
             "where": cx.at_line(line),

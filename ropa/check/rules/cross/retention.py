@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ropa.check.rule import rule
-from ropa.check.rules.cross.common import _id, _who
+from ropa.check.rules.cross.common import _who
 from ropa.check.rules.record.common import has_content
 from ropa.check.views.cross import CrossView
 from ropa.check.views.record import fold
@@ -101,8 +101,8 @@ def retention_contradicts_notice(cx: CrossView) -> Iterator[Problem]:
                     notice=cx.display,
                     line=line,
                     said=text,
-                    category=row.text("data_category") or _id(activity),
-                    activity=_id(activity),
+                    category=row.text("data_category") or _who(activity),
+                    activity=_who(activity),
                     period=row.text("period"),
                     trigger=_row_trigger(cx, row) or "",
                     notice_trigger=str(trigger),
