@@ -117,6 +117,6 @@ def test_diff_command_exit_codes_and_xlsx(tmp_path: Path) -> None:
     values = [c for row in ws.iter_rows(min_row=5) for c in row if c.value]
     assert any(c.data_type == "s" and c.quotePrefix for c in values)  # the injected text
     refused = runner.invoke(
-        _app(), ["diff", str(old_path), str(new_path), "-f", "json", "-o", str(new_path)]
+        _app(), ["diff", str(old_path), str(new_path), "-f", "xlsx", "-o", str(new_path)]
     )
     assert refused.exit_code == 2 and "input" in refused.output

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from ropa.cli.app import app
 from ropa.write.safety import ExportError
-from ropa.write.targets import export_target
+from ropa.write.targets import diff_target, export_target, import_target
 from tests.support import base_rows, write_record
 
 CSV = frozenset({"csv"})
@@ -71,3 +71,70 @@ def test_export_of_a_record_that_fails_check_says_so(tmp_path: Path) -> None:
     assert said.exit_code == 0 and "ropa check finds 1 error in this record" in said.stderr
     quiet = runner.invoke(app, ["export", str(clean), "-o", str(tmp_path / "c.json")])
     assert quiet.exit_code == 0 and "Note:" not in quiet.stderr
+
+
+# --- ropa diff and ropa import: the same rules for --output -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("d.xlsx", "xlsx"), ("d.JSON", "json"), ("d.txt", "text"), ("d.diff", "text"), ("d", "text")],
+)
+def test_the_diff_file_name_gives_the_format(tmp_path: Path, name: str, fmt: str) -> None:
+    target = diff_target(tmp_path / name, None, Path("v1.xlsx"), Path("v2.xlsx"))
+    assert target == (tmp_path / name, fmt)
+
+
+def test_a_diff_name_that_contradicts_the_format_stops(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"ends in \.json but the format is xlsx"):
+        diff_target(tmp_path / "d.json", "xlsx", Path("v1.xlsx"), Path("v2.xlsx"))
+
+
+def test_a_folder_gets_old_vs_new_inside(tmp_path: Path) -> None:
+    old, new = Path("2025/record-v1.xlsx"), Path("2026/record-v2.xlsx")
+    assert diff_target(tmp_path, "xlsx", old, new) == (
+        tmp_path / "record-v1-vs-record-v2.xlsx",
+        "xlsx",
+    )
+    same = diff_target(tmp_path, None, Path("2025/record.xlsx"), Path("2026/record.xlsx"))
+    assert same == (tmp_path / "record-diff.txt", "text")
+    imported = import_target(tmp_path, [Path("downloads/register.csv")])
+    assert imported == tmp_path / "register.xlsx"
+
+
+def test_diff_command_writes_into_a_folder_and_as_the_name_says(tmp_path: Path) -> None:
+    old = write_record(tmp_path / "old.xlsx", base_rows())
+    rows = base_rows()
+    rows["activities"][0]["name"] = "Renamed"
+    new = write_record(tmp_path / "new.xlsx", rows)
+    out = tmp_path / "out"
+    out.mkdir()
+    runner = CliRunner()
+    into = runner.invoke(app, ["diff", str(old), str(new), "-o", str(out), "-f", "xlsx"])
+    assert into.exit_code == 0, into.output
+    assert (out / "old-vs-new.xlsx").read_bytes().startswith(b"PK")  # a real workbook
+    named = runner.invoke(app, ["diff", str(old), str(new), "-o", str(out / "d.xlsx")])
+    assert named.exit_code == 0, named.output
+    assert (out / "d.xlsx").read_bytes().startswith(b"PK")  # not text named .xlsx
+    (out / "old-vs-new.json").mkdir()  # --force meets a folder: one line, no traceback
+    forced = runner.invoke(
+        app, ["diff", str(old), str(new), "-o", str(out), "-f", "json", "--force"]
+    )
+    assert forced.exit_code == 2 and forced.output.startswith("ropa: error:")
+    assert forced.output.count("\n") == 1
+
+
+def test_import_command_writes_into_a_folder(tmp_path: Path) -> None:
+    source = write_record(tmp_path / "register.xlsx", base_rows())
+    out = tmp_path / "out"
+    out.mkdir()
+    runner = CliRunner()
+    made = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert made.exit_code == 0, made.output
+    assert (out / "register.xlsx").read_bytes().startswith(b"PK")
+    assert str(out / "register.xlsx") in made.output
+    (out / "register.xlsx").unlink()
+    (out / "register.xlsx").mkdir()  # --force meets a folder: one line, no traceback
+    forced = runner.invoke(app, ["import", str(source), "-o", str(out), "--force"])
+    assert forced.exit_code == 2 and forced.output.startswith("ropa: error:")
+    assert forced.output.count("\n") == 1

@@ -41,6 +41,7 @@ from ropa.write.diffs import write_diff
 from ropa.write.examples import example_for_language
 from ropa.write.frames import findings_frame
 from ropa.write.safety import ExportError, check_output
+from ropa.write.targets import diff_target
 from ropa.write.template import write_workbook
 
 #: The exceptions a user's input or output can cause; each message is one line.
@@ -149,20 +150,24 @@ def diff(
     new: str | Path,
     *,
     output: str | Path | None = None,
-    fmt: str = "text",
+    fmt: str | None = None,
     force: bool = False,
 ) -> RecordDiff:
     """What changed between two versions of a record: activities and rows added, removed,
     changed (``ropa diff``).
 
-    With ``output`` the comparison is also written there as ``fmt`` (text, json or xlsx); the
-    output is checked before the workbooks are read, and never replaces an input.
+    With ``output`` the comparison is also written there as ``fmt`` (text, json or xlsx;
+    None: as the file name says, text when it says nothing); an existing folder gets
+    ``<old>-vs-<new>.<format>`` inside it. The output is checked before the workbooks are
+    read, and never replaces an input.
     """
+    target: Path | None = None
     if output is not None:
-        check_output(Path(output), [old, new], force)
+        target, fmt = diff_target(Path(output), fmt, Path(old), Path(new))
+        check_output(target, [old, new], force)
     changes = diff_records(old, new)
-    if output is not None:
-        write_diff(changes, fmt, Path(output))
+    if target is not None:
+        write_diff(changes, fmt or "text", target)
     return changes
 
 

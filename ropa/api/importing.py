@@ -14,6 +14,7 @@ from ropa.read.importer.source import read_source
 from ropa.read.workbook import WorkbookError
 from ropa.write.imported import write_imported
 from ropa.write.safety import ExportError, check_output
+from ropa.write.targets import import_target
 
 
 def _mapping(mapping: str | Path | MappingFile | None) -> MappingFile | None:
@@ -35,14 +36,16 @@ def import_record(
 
     ``layout`` is ``auto`` or a layout's name (``ropa import --list-layouts``); ``mapping`` a
     mapping file as ``show_mapping`` prints it; ``lang`` the workbook's language (default:
-    the language of the sources' headings). ``output`` None only reads. The sources are never
+    the language of the sources' headings). ``output`` None only reads; an existing folder
+    gets ``<first source>.xlsx`` inside it. The sources are never
     changed, and an existing output is replaced only with ``force``.
     """
     if not sources:
         raise WorkbookError("no source given")
     if lang is not None and lang not in RECORD_LANGUAGES:
         raise ExportError(f"unknown language {lang!r}; use one of {', '.join(RECORD_LANGUAGES)}")
-    if output is not None:
+    if output is not None:  # an existing folder: <first source>.xlsx inside it
+        output = import_target(Path(output), [Path(source) for source in sources])
         check_output(output, sources, force)
     result = import_sources(list(sources), layout, _mapping(mapping))
     if lang is not None:

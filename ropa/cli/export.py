@@ -238,11 +238,20 @@ def diff_command(
     old: Annotated[Path, typer.Argument(help="The earlier version of the workbook.")],
     new: Annotated[Path, typer.Argument(help="The later version of the workbook.")],
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text, json or xlsx.")
-    ] = DiffFormat.text,
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or xlsx (default: as the --output file's name says, else text).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (needed for xlsx)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file, or into this folder (needed for xlsx).",
+        ),
     ] = None,
     changes_exit: Annotated[
         bool,
@@ -258,15 +267,19 @@ def diff_command(
     from ropa import api  # the library, loaded when the command runs (docs/architecture.md)
     from ropa.write.console import render_diff
     from ropa.write.json_out import diff_json
+    from ropa.write.targets import diff_target
 
     if output_format is DiffFormat.xlsx and output is None:
         fail("--format xlsx needs --output FILE")
+    fmt = output_format.value if output_format is not None else None
     try:
-        diff = api.diff(old, new, output=output, fmt=output_format.value, force=force)
+        # Where api.diff will write: the name says the format, a folder gets <old>-vs-<new>.
+        target = diff_target(output, fmt, old, new) if output is not None else None
+        diff = api.diff(old, new, output=output, fmt=fmt, force=force)
     except api.USER_ERRORS as exc:
         fail(str(exc))
-    if output is not None:
-        typer.echo(f"Wrote {output_format.value} diff {output}.")
+    if target is not None:
+        typer.echo(f"Wrote {target[1]} diff {target[0]}.")
     elif output_format is DiffFormat.json:
         typer.echo(diff_json(diff))
     else:

@@ -70,13 +70,13 @@ def import_command(
             return
         if output is None:
             fail("--output RECORD.xlsx is needed (or --show-mapping to see the mapping)")
-        output = import_target(output, sources)  # a folder: <first source>.xlsx inside it
+        target = import_target(output, sources)  # where api.import_record writes
         result = api.import_record(
             sources, output, layout=layout, mapping=mapping, lang=lang, force=force
         )
     except api.USER_ERRORS as exc:
         fail(str(exc))
     if output_format is ImportFormat.json:
-        typer.echo(summary_json(result, str(output)))
+        typer.echo(summary_json(result, str(target)))
     else:
-        render_import(result, str(output), Console(highlight=False))
+        render_import(result, str(target), Console(highlight=False))

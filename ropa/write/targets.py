@@ -65,3 +65,38 @@ def export_target(
     if output.is_dir():
         return output / f"{first_input.stem}{FORMAT_SUFFIXES[fmt]}", fmt
     return output, fmt
+
+
+#: ``ropa diff``'s formats -> the ending of their file, and file name endings -> format.
+DIFF_SUFFIXES = {"text": ".txt", "json": ".json", "xlsx": ".xlsx"}
+_DIFF_NAMED = {".txt": "text", ".diff": "text", ".json": "json", ".xlsx": "xlsx"}
+
+
+def diff_target(output: Path, fmt: str | None, old: Path, new: Path) -> tuple[Path, str]:
+    """Where ``ropa diff --output`` writes, and in which format (text, json or xlsx).
+
+    Like :func:`export_target`: the file name decides the format when ``fmt`` is None (a
+    name it does not know is text), a name that says another format than ``fmt`` is an
+    ExportError, and an existing folder gets ``<old>-vs-<new>.<ending>`` inside it
+    (``<new>-diff.<ending>`` when both versions have the same name).
+    """
+    named = _DIFF_NAMED.get(output.suffix.lower())
+    if fmt is None:
+        fmt = named or "text"
+    elif named is not None and named != fmt and not output.is_dir():
+        raise ExportError(
+            f"{output} ends in {output.suffix} but the format is {fmt}; rename it to "
+            f"{output.with_suffix(DIFF_SUFFIXES[fmt]).name} or use --format {named}"
+        )
+    if output.is_dir():
+        stem = f"{new.stem}-diff" if old.stem == new.stem else f"{old.stem}-vs-{new.stem}"
+        return output / f"{stem}{DIFF_SUFFIXES[fmt]}", fmt
+    return output, fmt
+
+
+def import_target(output: Path, sources: list[Path]) -> Path:
+    """Where ``ropa import --output`` writes: the file, or in an existing folder
+    ``<first source>.xlsx``."""
+    if output.is_dir() and sources:
+        return output / f"{sources[0].stem}.xlsx"
+    return output
