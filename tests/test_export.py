@@ -164,6 +164,18 @@ def test_pages_show_the_errors_first(in_repo: None) -> None:
     assert sorted(map(str, paged.rows)) == sorted(map(str, found.rows))
 
 
+def test_markdown_findings_annex_shows_the_errors_first(in_repo: None) -> None:
+    group = build_group_record(["workbooks/flawed-en.xlsx"], with_findings=True)
+    text = markdown.document(group)
+    annex = text.split(f"## {label('findings', 'en')}\n", 1)[1]
+    rows = [line for line in annex.splitlines() if line.startswith("| ")][1:]
+    words = {label(tone, "en"): tone for tone in ("error", "warning", "info")}
+    tones = [words[row.split(" | ")[0].removeprefix("| ")] for row in rows]
+    assert len(set(tones)) > 1
+    assert tones == sorted(tones, key=["error", "warning", "info"].index)
+    assert len(rows) == len(group.findings)
+
+
 # --- xlsx ----------------------------------------------------------------------------------
 
 

@@ -8,10 +8,14 @@ from ropa.read.group import GroupRecord
 from ropa.write.cells import Cell
 from ropa.write.control_text import control_facts
 from ropa.write.labels import label
-from ropa.write.layout import Table
+from ropa.write.layout import Style, Table
 from ropa.write.safety import atomic_write_text
 from ropa.write.summary import summary
 from ropa.write.tables import report_tables
+
+#: Markdown is read as a document: the spreadsheets' cells, but the findings annex with the
+#: errors first, as the page reports (html, pdf) have it.
+MARKDOWN = Style(severity_first=True)
 
 
 def escape(text: str) -> str:
@@ -58,7 +62,7 @@ def _heading(group: GroupRecord) -> list[str]:
 
 def document(group: GroupRecord) -> str:
     lines = _heading(group)
-    for table in report_tables(group):
+    for table in report_tables(group, MARKDOWN):
         lines += table_markdown(table)
     return "\n".join(lines).rstrip() + "\n"
 
