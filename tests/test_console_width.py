@@ -44,3 +44,20 @@ def test_diff_at_80_columns_shows_old_and_new_values_whole() -> None:
     assert "    old: privacy@havsvik.example" in narrow
     wide = _printed(render_diff, changes, width=160)
     assert "privacy@havsvik.example" in wide and "┃ Old" in wide
+
+
+def test_diff_at_80_columns_goes_on_under_the_value_not_at_column_0() -> None:
+    # A list of one item a line (data subjects) and a description longer than a line: every
+    # line after the first starts under the value, so old and new stay apart on the page.
+    changes = api.diff(
+        ROOT / "workbooks" / "example-en.xlsx", ROOT / "workbooks" / "example-sv.xlsx"
+    )
+    lines = _printed(render_diff, changes, width=80).splitlines()
+    start = next(
+        i for i, line in enumerate(lines) if line.startswith("~ HR-01 · Kategorier av reg")
+    )
+    assert lines[start + 1].startswith("    före:  Employees")
+    assert lines[start + 2].startswith("           Former employees")
+    assert lines[start + 4].startswith("    efter: Anställda")
+    described = next(i for i, line in enumerate(lines) if line.startswith("~ HR-01 · Beskrivning"))
+    assert lines[described + 2].startswith("           employment")

@@ -56,12 +56,19 @@ def _stacked(console: Console, title: str, changes: list[Change], lang: str = "e
             head.append(" · ")
             head.append_text(plain(title_text))
         console.print(head)
+        # Label and value side by side: a long value, or a list of one item a line, goes on
+        # under its own start ("    old: Employees / Former employees"), never at column 0.
+        values = Table.grid(padding=(0, 1, 0, 0))
+        values.add_column(no_wrap=True)
+        values.add_column(overflow="fold", ratio=1)
         for label, value in (
             (word("diff.old_line", lang), old),
             (word("diff.new_line", lang), new),
         ):
             if value:
-                console.print(Text.assemble(f"    {label}: ", plain(value)), overflow="fold")
+                values.add_row(f"    {label}:", plain(value))
+        if values.row_count:
+            console.print(values)
     console.print()
 
 
