@@ -121,6 +121,13 @@ def test_explain_takes_names_and_shows_the_source() -> None:
     assert get_rule("retention-missing") is None
 
 
+def test_explain_takes_a_name_as_people_type_it_and_a_code_cut_short() -> None:
+    assert get_rule("Duplicate_ID") is get_rule("RP103") is not None
+    assert get_rule("missing column") is get_rule("RP102") is not None
+    cut = CliRunner().invoke(app, ["explain", "xc12"])
+    assert cut.exit_code == 2 and "did you mean XC120 or XC121 or XC122?" in cut.output
+
+
 def test_rules_are_rule_objects_with_one_family_each() -> None:
     families = {item.scope for item in all_rules()}
     assert families == {"record", "policy", "cross", "group"}

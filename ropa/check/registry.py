@@ -38,7 +38,12 @@ def find_rules(code_or_name: str) -> list[Rule]:
     wanted = code_or_name.strip()
     everything = (*REGISTRY.values(), *INTERNAL)
     by_code = [item for item in everything if item.code == wanted.upper()]
-    return by_code or [item for item in everything if item.name == wanted.lower()]
+    return by_code or [item for item in everything if item.name == _as_name(wanted)]
+
+
+def _as_name(text: str) -> str:
+    """A rule name as people type it ("Duplicate_ID", "missing column") in kebab case."""
+    return "-".join(text.lower().replace("_", " ").split())
 
 
 def get_rule(code_or_name: str) -> Rule | None:
@@ -56,6 +61,11 @@ def nearest_codes(code: str, limit: int = 3) -> list[str]:
     typed = code.strip()
     names = [item.code for item in REGISTRY.values()] + [item.name for item in REGISTRY.values()]
     found = difflib.get_close_matches(typed, names, n=limit, cutoff=0.6)
+    if not found:  # a code cut short ("xc12"): the codes it begins, "XC120", "XC121", ...
+        begun = sorted(
+            name for name in REGISTRY if len(typed) >= 3 and name.startswith(typed.upper())
+        )
+        found = begun[:limit]
     digits = typed[2:].upper().translate(str.maketrans("OILS", "0115"))
     lookalike = typed[:2].upper() + digits
     if lookalike in REGISTRY and lookalike != typed:
