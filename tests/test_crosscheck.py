@@ -268,3 +268,19 @@ def test_quotes_are_a_window_around_the_matched_words() -> None:
     assert shown[0] in line.split() and shown[-1] in line.split()
     assert line.startswith(quote_window(line).rstrip("…"))
     assert quote_window("Kort rad.", "rad") == "Kort rad."
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "fi"])
+def test_a_cross_check_names_the_notice_once(lang: str) -> None:
+    """The message names the notice file once; its line is the related location's."""
+    workbooks = ROOT / "workbooks"
+    _, findings = check_workbook(
+        workbooks / "flawed-en.xlsx",
+        Config(today=TODAY),
+        policies=[workbooks / "policies" / "flawed-notice.md"],
+        lang=lang,
+    )
+    crossed = [f for f in findings if f.code.startswith("XC") and f.related]
+    assert len(crossed) >= 5
+    for finding in crossed:
+        assert finding.message.count("flawed-notice.md") <= 1, finding.message

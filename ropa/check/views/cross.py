@@ -192,8 +192,9 @@ class CrossView:
         return f"{self.display} line {line or self.first_line()}"
 
     def at_line(self, line: int | None) -> Message:
-        """``notice.md line 12`` as a phrase of the message catalogue (in the run's language)."""
-        return msg("notice_record.line", notice=self.display, line=line or self.first_line())
+        """``line 12`` as a phrase of the message catalogue (in the run's language): the
+        message names the notice once, as ``{notice}``, and the line beside it."""
+        return msg("notice_record.line", line=line or self.first_line())
 
     @cached_property
     def emails(self) -> set[str]:
