@@ -180,3 +180,38 @@ def test_any_cell_values_read_without_error(
     before = path.read_bytes()
     check_workbook(path, Config(today=TODAY))
     assert path.read_bytes() == before
+
+
+#: Headers ropa wrote before they were made neutral for a group's entities in every country
+#: (issue 12): the reader still takes them, as aliases in the schema.
+OLD_HEADERS = {
+    "da": {
+        "Registreringsnummer (CVR-nr.)": "CVR-nummer",
+        "DPO anmeldt til tilsynsmyndigheden": "DPO anmeldt til Datatilsynet",
+    },
+    "nb": {
+        "Personvernombud meldt til tilsynsmyndigheten": "Personvernombud meldt til Datatilsynet"
+    },
+    "fi": {"Rekisteröintinumero (Y-tunnus)": "Y-tunnus"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OLD_HEADERS))
+def test_a_workbook_with_the_old_country_headers_still_reads(tmp_path: Path, lang: str) -> None:
+    renamed = OLD_HEADERS[lang]
+
+    def old_headers(book: OpenpyxlWorkbook) -> None:
+        ws = book[record_schema().sheet("organisation").title(lang)]
+        headers = [cell for cell in ws[1] if cell.value in renamed]
+        assert len(headers) == len(renamed)
+        for cell in headers:
+            cell.value = renamed[str(cell.value)]
+
+    path = write_record(tmp_path / "old.xlsx", base_rows(), lang=lang, post=old_headers)
+    book = read_workbook(path)
+    sheet = book.sheet("organisation")
+    assert sheet is not None
+    assert sheet.extra_columns == {}
+    row = book.rows("organisation")[0]
+    assert row.text("registration_number") == "556000-0000"
+    assert row.has("dpo_notified")
