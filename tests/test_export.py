@@ -193,12 +193,20 @@ def test_xlsx_is_print_ready_with_columns_in_article_order(in_repo: None, tmp_pa
     ]
     assert ws.max_row == 2 + 30
     for sheet in book.worksheets:
-        assert sheet.page_setup.orientation == "landscape"
-        # fitToWidth 1 is the file format's default: XlsxWriter, like Excel, leaves it out
-        assert sheet.page_setup.fitToWidth in (None, 1)
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+        # fitToWidth 1 is the file format's default: XlsxWriter, like Excel, leaves it out.
+        # A sheet too wide for one legible A4 page goes across two, its id column on each.
+        across = int(sheet.page_setup.fitToWidth or 1)
+        assert across <= 2
+        if across > 1:
+            assert sheet.print_title_cols and sheet.print_title_cols.startswith("$A:")
+            assert sheet.page_setup.pageOrder == "overThenDown"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
-    assert ws.print_title_rows == "$1:$2"
+    assert ws.print_title_rows == "$1:$2" and ws.print_title_cols == "$A:$B"
+    assert ws.page_setup.fitToWidth == 2  # 15 columns on one page print at half size
+    assert book["Cover"].page_setup.fitToHeight in (None, 1)  # the cover on one page
+    assert book["Purposes"].page_setup.fitToWidth in (None, 1)
     assert ws.freeze_panes == "C3" and ws.auto_filter.ref.startswith("A2:")
     assert ws["E3"].alignment.wrap_text
     processors = book["Processors"]

@@ -252,15 +252,17 @@ def print_setup(
     footer: str = "",
     title_rows: tuple[int, int] | None = None,
     title_columns: tuple[int, int] | None = None,
+    pages_wide: int = 1,
 ) -> None:
-    """Landscape, one page wide and as many pages down as needed; titles and page numbers.
+    """Landscape, ``pages_wide`` pages wide and as many pages down as needed; titles and page
+    numbers.
 
     ``margins`` are left, right, top, bottom in inches; ``title_rows`` and ``title_columns``
     (first, last) are zero-based.
     """
     ws.set_landscape()
     ws.set_paper(paper)
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(max(pages_wide, 1), 0)
     left, right, top, bottom = margins
     ws.set_margins(left=left, right=right, top=top, bottom=bottom)
     if header:

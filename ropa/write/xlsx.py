@@ -52,14 +52,26 @@ _MAX_LINES = 26
 # --- page layout ---------------------------------------------------------------------------
 
 
+#: Characters of column width printed across one A4 landscape page at three quarters of
+#: full size (about 150 fit at full size): a sheet wider than this goes across more pages,
+#: its id columns repeated on each, rather than shrinking its text below some 7 points.
+READABLE_PAGE_WIDTH = 200
+
+
+def pages_across(widths: list[float] | tuple[float, ...]) -> int:
+    """How many A4 landscape pages wide a sheet of these column widths prints legibly."""
+    return max(1, ceil(sum(widths) / READABLE_PAGE_WIDTH))
+
+
 def _print_setup(
     ws: Worksheet,
     group: GroupRecord,
     title_rows: tuple[int, int] | None,
     title_columns: tuple[int, int] | None = None,
+    pages_wide: int = 1,
 ) -> None:
-    """A4 landscape, one page wide, header rows (and the id columns) repeated, page numbers:
-    what an authority prints is A4."""
+    """A4 landscape, as few pages wide as keep the text legible (one for most sheets),
+    header rows and the id columns repeated, page numbers: what an authority prints is A4."""
     lang = group.lang
     small = "&8 "  # an 8-point header and footer
     print_setup(
@@ -75,6 +87,7 @@ def _print_setup(
         ),
         title_rows=title_rows,
         title_columns=title_columns,
+        pages_wide=pages_wide,
     )
 
 
@@ -169,10 +182,19 @@ def write_table(ws: Worksheet, formats: Formats, table: Table, group: GroupRecor
     ws.autofilter(header, 0, last_row, len(table.headers) - 1)
     frozen = 2 if table.key == "record_30_1" else 0  # keep id and name in view
     ws.freeze_panes(header + 1, frozen)
-    _print_setup(ws, group, (0, header), (0, frozen - 1) if frozen else None)
+    across = pages_across(table.widths)
+    # Printed across pages, each page starts with the id (and name) of its rows.
+    repeated = (0, max(frozen, 1) - 1) if across > 1 or frozen else None
+    _print_setup(ws, group, (0, header), repeated, across)
+    if across > 1:  # the right half of rows 1-8 follows their left half, not row 40's
+        ws.print_across()
 
 
 # --- the cover -----------------------------------------------------------------------------
+
+
+#: A cover of at most this many rows (some 12 entities) is printed on one page.
+_COVER_ONE_PAGE = 70
 
 
 class _Cover:
@@ -286,6 +308,8 @@ def write_cover(
         write_value(ws, formats, cover.row, 1, table.title)
         cover.row += 1
     _print_setup(ws, group, None)
+    if cover.row <= _COVER_ONE_PAGE:  # not a page for the last lines of the contents
+        ws.fit_to_pages(1, 1)
     ws.hide_gridlines(2)
 
 
