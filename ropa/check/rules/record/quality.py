@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import lt, mul, sub
+from operator import add, lt, mul, sub
 
 from ropa.check.rule import rule
 from ropa.check.rules.record.common import country, row_label, term
@@ -148,16 +148,21 @@ def _copies(table: list[tuple[Row, tuple[str, ...]]], width: int) -> Iterator[tu
     table is looked at the plain way.
     """
     count = len(table)
+    if not count:
+        return
     tuples = [values for _, values in table]
+    columns = list(zip(*tuples, strict=True))
     factors = [_FACTOR * (2 * field + 1) + field for field in range(width)]
-    terms = [
-        list(map(mul, map(hash, column), repeat(factor, count)))
-        for column, factor in zip(zip(*tuples, strict=True), factors, strict=True)
-    ]
-    sums = list(map(sum, zip(*terms, strict=True)))
+
+    def terms(way: int) -> Iterator[int]:  # made again when needed: 100,000 rows' worth each
+        return map(mul, map(hash, columns[way]), repeat(factors[way], count))
+
+    sums = [0] * count
+    for field in range(width):
+        sums = list(map(add, sums, terms(field)))
     found: dict[int, int] = {}  # row -> the earliest row it copies, by the first way found
     for way in range(-1, width):  # all fields, then all but field 0, 1, ...
-        keys = sums if way < 0 else list(map(sub, sums, terms[way]))
+        keys = sums if way < 0 else list(map(sub, sums, terms(way)))
         first = dict(zip(reversed(keys), range(count - 1, -1, -1), strict=True))
         earliest = list(map(first.__getitem__, keys))
         for index in compress(range(count), map(lt, earliest, range(count))):
