@@ -102,6 +102,12 @@ def test_a_folder_gets_old_vs_new_inside(tmp_path: Path) -> None:
     assert imported == tmp_path / "register.xlsx"
 
 
+@pytest.mark.parametrize("name", ["record.pdf", "record", "record.csv"])
+def test_an_import_named_as_no_workbook_stops(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ExportError, match=r"give a name ending in \.xlsx"):
+        import_target(tmp_path / name, [Path("register.csv")])
+
+
 def test_diff_command_writes_into_a_folder_and_as_the_name_says(tmp_path: Path) -> None:
     old = write_record(tmp_path / "old.xlsx", base_rows())
     rows = base_rows()

@@ -96,7 +96,12 @@ def diff_target(output: Path, fmt: str | None, old: Path, new: Path) -> tuple[Pa
 
 def import_target(output: Path, sources: list[Path]) -> Path:
     """Where ``ropa import --output`` writes: the file, or in an existing folder
-    ``<first source>.xlsx``."""
+    ``<first source>.xlsx``; ExportError for a name that is not a workbook's (an xlsx named
+    record.pdf opens nowhere, and ``ropa check`` would not read it)."""
     if output.is_dir() and sources:
         return output / f"{sources[0].stem}.xlsx"
+    if output.suffix.lower() != ".xlsx" and not output.is_dir():
+        raise ExportError(
+            f"{output}: ropa import writes an Excel workbook; give a name ending in .xlsx"
+        )
     return output
