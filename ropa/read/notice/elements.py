@@ -156,10 +156,7 @@ class _Document:
         return self._rights_list
 
     def lines_between(self, start: int, end: int) -> set[int]:
-        first = self.line_of(start)
-        if end <= self.starts[first] + len(self.norm[first]):
-            return {first}
-        return set(range(first, self.line_of(max(start, end - 1)) + 1))
+        return set(range(self.line_of(start), self.line_of(max(start, end - 1)) + 1))
 
     def anywhere(self, group: str, excluded: str) -> list[int]:
         """Lines of ``group`` not of ``excluded`` nor in the short-line block after one."""
@@ -290,13 +287,14 @@ def _apply(rule: Rule, doc: _Document) -> list[tuple[int, str, set[int]]]:
             done.add(index)
             continue
         low, text = doc.context(index)
+        within = end <= len(doc.norm[index])  # the hit ends on its own line
         start, end = start + doc.starts[index] - low, end + doc.starts[index] - low
         if rule.with_ is not None and not rule.with_.search(text):
             done.add(index)
             continue
         if rule.unless is not None and _cancelled(rule.unless, text, start, end):
             continue  # a later match on the same line may still count
-        evidence = doc.lines_between(low + start, low + end)
+        evidence = {index} if within else doc.lines_between(low + start, low + end)
         if rule.vendors:  # the words of the notice, then the catalogue's name if it differs
             shown, name = text[start:end], matched
             matched = shown if shown.lower() == name.lower() else f"{shown}\u201d = \u201c{name}"
@@ -336,12 +334,14 @@ def _evaluate(doc: _Document, rules: Sequence[Rule], key: str) -> ElementResult:
     lines: set[int] = set()
     why: list[str] = []
     ordered = [r for r in rules if not r.fallback] + [r for r in rules if r.fallback]
+    # "You have the right to know: - whether ...": the list describes the right, not a fact
+    skip = () if key.startswith("right_") else doc.rights_list()
     for rule in ordered:
         if rule.fallback and lines:
             break
         for index, matched, evidence in _apply(rule, doc):
-            if not key.startswith("right_") and index in doc.rights_list():
-                continue  # "you have the right to know: - whether ...": the right, not a fact
+            if index in skip:
+                continue
             lines.update(evidence)
             reason = f"{rule.name}: \u201c{matched.strip()}\u201d"
             if reason not in why:
