@@ -79,6 +79,8 @@ def find_vendors(text: str) -> list[tuple[int, int, str]]:
     """(start, end, vendor name) of every vendor alias in a text; shorter matches inside a
     longer one ("Google" inside "Google Analytics") are dropped."""
     index = vendor_index()
+    if index.keys().isdisjoint(map(str.lower, _FIRST_WORD.findall(text))):
+        return []  # most lines name no vendor: one pass over their words says so
     spans: list[tuple[int, int, str]] = []
     for word in _FIRST_WORD.finditer(text):
         entries = index.get(word.group(0).lower())

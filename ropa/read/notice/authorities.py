@@ -99,7 +99,11 @@ def _find_mentions(
     lines: tuple[str, ...], preferred: tuple[str, ...]
 ) -> tuple[AuthorityMention, ...]:
     mentions: list[AuthorityMention] = []
-    needles = _needles()
+    # A name that is nowhere in the notice is in none of its lines: looking in the whole
+    # text once leaves the few names worth looking for line by line.
+    whole = "\n".join(lines)
+    folded_whole = whole.lower()
+    needles = [n for n in _needles() if n[0] in (folded_whole if n[1] else whole)]
     for number, line in enumerate(lines, start=1):
         lower = line.lower()
         local = ("AX", *preferred) if _ALAND.search(line) else preferred

@@ -151,9 +151,15 @@ def extract_entities(lines: Sequence[str], language: str) -> dict[str, Any]:
     code = normalise_language(language)
     doc, results = analyse(tuple(lines), language)
     categories = []
-    for index in _category_lines(doc, results):
+    chosen = _category_lines(doc, results)
+    # A category whose terms are in none of these lines is skipped after one search of
+    # them all (the terms never span lines, and a line break is not a word character, so
+    # nothing matches a line that does not also match there).
+    joined = "\n".join(doc.norm[index] for index in chosen)
+    present = [(key, pattern) for key, pattern in category_patterns() if pattern.search(joined)]
+    for index in chosen:
         text = doc.norm[index]
-        for key, pattern in category_patterns():
+        for key, pattern in present:
             match = pattern.search(text)
             if match:
                 categories.append({"category": key, "line": index + 1, "text": match.group(0)})

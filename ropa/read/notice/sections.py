@@ -37,8 +37,10 @@ def _heading_like(text: str, max_chars: int = 80, max_words: int = 12) -> bool:
 
 
 def _capitals(text: str) -> bool:
+    if len(text) > 80:  # first: most lines of a notice are long, and this is cheap
+        return False
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(text) <= 80
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def text_sections(lines: Sequence[str]) -> list[Section]:
