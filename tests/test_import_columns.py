@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 import ropa
 from ropa.cli.app import app
+from ropa.model.messages import render
 from ropa.read.workbook import read_workbook
 from tests.test_import import ICO_HEADER
 
@@ -137,7 +138,7 @@ def test_guidance_under_the_header_and_notes_under_the_data_are_no_activities(
     assert "row 2 (the template's guidance under the header): e.g. Finance, HR" in notes
     assert "row 5 (a note about the sheet): Notes: reviewed" in notes
     assert "row 6 (a note about the sheet): Retention follows" in notes
-    assert result.sources[0].sheets[0].set_aside == [
+    assert [render(what) for what in result.sources[0].sheets[0].set_aside] == [
         "row 2: the template's guidance under the header",
         "row 5: a note about the sheet",
         "row 6: a note about the sheet",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ropa.model.messages import SOURCE_LANGUAGE, Text, render
 from ropa.model.schema import record_schema
 from ropa.model.text import fold
 
@@ -25,10 +26,10 @@ class Unread:
     cell: str
     heading: str
     text: str
-    why: str
+    why: Text  # a message of the catalogue (import.why.*), worded in the summary's language
 
-    def to_dict(self) -> dict[str, str]:
-        return dict(vars(self))
+    def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, str]:
+        return {**vars(self), "why": str(render(self.why, lang))}
 
 
 @dataclass

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ropa.model.categories import map_data_category
+from ropa.model.messages import msg
 from ropa.model.recipients import CATEGORY
 from ropa.model.recipients import INTERNAL as INTERNAL_KIND
 from ropa.model.schema import record_schema
@@ -54,7 +55,7 @@ def activity_fields(reader: Any, activity: dict[str, Any], cells: dict) -> None:
             code = v.yes_no(text)
             if code is None:
                 _, cell, heading = _first(reader, cells, target)
-                reader.unread(cell, heading, text, "not a yes or no")
+                reader.unread(cell, heading, text, msg("import.why.yes_no"))
                 append_text(activity, key, text)
             else:
                 append_text(activity, key, code)
@@ -65,7 +66,7 @@ def activity_fields(reader: Any, activity: dict[str, Any], cells: dict) -> None:
             append_text(activity, key, code or text)
             if code is None:
                 _, cell, heading = _first(reader, cells, target)
-                reader.unread(cell, heading, text, "not a controller role")
+                reader.unread(cell, heading, text, msg("import.why.role"))
         elif key == "criminal_data_authority":
             if not is_none(text):
                 activity["criminal_data"] = "yes"
@@ -99,7 +100,7 @@ def _special(reader: Any, activity: dict[str, Any], cells: dict) -> None:
         codes, rest = v.special_categories(text, reader.aliases)
         if rest or (not codes and v.yes_no(text) == "yes"):
             _, cell, heading = _first(reader, cells, "activities.special_categories")
-            reader.unread(cell, heading, text, "special-category data without saying which")
+            reader.unread(cell, heading, text, msg("import.why.special_unnamed"))
         reader.keep(activity, "activities", "special_categories", text)
     flag = reader.text(cells, "activities.special_flag")
     if flag and v.yes_no(flag) == "yes":
@@ -128,7 +129,7 @@ def _dpia(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     elif progress or v.yes_no(v.alias(required, reader.aliases)) is None:
         target = "activities.dpia_status" if progress else "activities.dpia_required"
         _, cell, heading = _first(reader, cells, target)
-        reader.unread(cell, heading, progress or required, "not a DPIA status")
+        reader.unread(cell, heading, progress or required, msg("import.why.dpia"))
     reader.keep(
         activity, "activities", "dpia_status", " / ".join(filter(None, [required, progress]))
     )
@@ -172,7 +173,7 @@ def purposes(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     codes = v.lawful_bases(basis, reader.aliases) if basis else []
     if basis and not codes:
         _, cell, heading = _first(reader, cells, "purposes.lawful_basis")
-        reader.unread(cell, heading, basis, "not a lawful basis of Art. 6(1)")
+        reader.unread(cell, heading, basis, msg("import.why.basis"))
         row["lawful_basis"] = basis
     condition = reader.text(cells, "purposes.art9_condition")
     if condition and not is_none(condition):
@@ -180,7 +181,7 @@ def purposes(reader: Any, activity: dict[str, Any], cells: dict) -> None:
         row["art9_condition"] = code or condition
         if code is None:
             _, cell, heading = _first(reader, cells, "purposes.art9_condition")
-            reader.unread(cell, heading, condition, "not a condition of Art. 9(2)")
+            reader.unread(cell, heading, condition, msg("import.why.condition"))
         elif v.vocab_key(condition) != code:
             reader.keep(row, "purposes", "art9_condition", condition)
     for index, code in enumerate(codes or [None]):
@@ -206,7 +207,7 @@ def retention(reader: Any, activity: dict[str, Any], cells: dict) -> None:
     period = row.get("period")
     if period and not v.retention_understood(period):
         _, cell, heading = _first(reader, cells, "retention.period")
-        reader.unread(cell, heading, period, "no retention period ropa can read")
+        reader.unread(cell, heading, period, msg("import.why.period"))
     reader.record.rows["retention"].append(row)
 
 
@@ -239,7 +240,7 @@ def _processor_row(reader: Any, cells: dict, name: str, number: int) -> dict[str
                 reader.keep(row, "processors", "countries", text)
             if not codes:
                 _, cell, heading = _first(reader, cells, "processors.countries")
-                reader.unread(cell, heading, text, "no country ropa knows")
+                reader.unread(cell, heading, text, msg("import.why.country"))
         elif key in ("role", "transfer_mechanism", "dpf_certified"):
             vocab = {"role": "recipient_role", "transfer_mechanism": "transfer_mechanism"}.get(key)
             code = v.vocab_code(vocab, text, reader.aliases) if vocab else v.yes_no(text)
@@ -313,7 +314,7 @@ def transfers(
                 reader.keep(row, "transfers", "mechanism", mechanism_text)
             if not codes and item:
                 _, cell, heading = _first(reader, cells, "transfers.country")
-                reader.unread(cell, heading, item, "no country ropa knows")
+                reader.unread(cell, heading, item, msg("import.why.country"))
             tia = reader.text(cells, "transfers.tia_reference")
             if tia:
                 row["tia_reference"] = tia
@@ -338,7 +339,7 @@ def _country_field(reader: Any, row: dict[str, Any], sheet: str, key: str, cells
         reader.keep(row, sheet, key, text)
     if not codes:
         _, cell, heading = _first(reader, cells, f"{sheet}.{key}")
-        reader.unread(cell, heading, text, "no country ropa knows")
+        reader.unread(cell, heading, text, msg("import.why.country"))
 
 
 def _raw(cells: dict, target: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa.model.messages import SOURCE_LANGUAGE, Text, render
 from ropa.model.schema import record_schema
 from ropa.read.container import Limits
 from ropa.read.importer.block import Block, read_block
@@ -30,10 +31,10 @@ class SheetReport:
     mapped: list[tuple[str, str, str]]  # heading, target, how
     extras: list[str]
     empty_extras: list[str] = field(default_factory=list)  # extras no row fills
-    set_aside: list[str] = field(default_factory=list)  # rows that are guidance or notes
+    set_aside: list[Text] = field(default_factory=list)  # rows that are guidance or notes
     form: bool = False  # a form (label | value), read as one row per fiche
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
         return {
             "file": self.file,
             "sheet": self.sheet,
@@ -44,7 +45,7 @@ class SheetReport:
             "mapped": [{"heading": h, "field": t, "how": how} for h, t, how in self.mapped],
             "extras": self.extras,
             "extras_empty_in_source": self.empty_extras,
-            "rows_set_aside": self.set_aside,
+            "rows_set_aside": [str(render(what, lang)) for what in self.set_aside],
             "form": self.form,
         }
 
@@ -55,7 +56,7 @@ class SourceReport:
     kind: str
     layout: str
     layout_title: str
-    reason: str
+    reason: Text  # why this layout (RP118.reason.*), in the summary's language
     sheets: list[SheetReport]
     skipped_sheets: list[str]
     encoding: str | None = None
@@ -160,7 +161,7 @@ def import_sources(
                 source.kind,
                 detection.layout.name,
                 detection.layout.title,
-                detection.reason(),
+                detection.reason_message(),
                 sheets,
                 [s.name for s in skipped],
                 source.encoding,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ropa.model.messages import Text, msg
 from ropa.model.schema import record_schema
 from ropa.model.text import fold
 from ropa.read.cells import column_letter
@@ -41,7 +42,7 @@ class _Sheet:
         self.file, self.name = plan.source.display, plan.match.sheet.name
         self.current: dict[str, Any] | None = None
         self.filled: set[int] = set()  # the extra columns that hold a value somewhere
-        self.skipped: list[str] = []  # rows that are no record, and what they are
+        self.skipped: list[Text] = []  # rows that are no record, and what they are
         # A sheet in ropa's layout is read row for row, unless it is one flat register headed
         # with ropa's titles (an Activities sheet with purposes or retention on every row).
         others = {c.target.split(".")[0] for c in plan.columns if c.target} - {"activities"}
@@ -68,7 +69,7 @@ class _Sheet:
             return f"{self.file} › {self.name} › form, {cell}"
         return self.origin(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
 
-    def unread(self, cell: str, heading: str, text: str, why: str) -> None:
+    def unread(self, cell: str, heading: str, text: str, why: Text) -> None:
         self.record.unread.append(Unread(self.file, self.name, cell, heading, text, why))
 
     def keep(self, row: dict[str, Any], sheet: str, key: str, original: str) -> None:
@@ -100,12 +101,12 @@ class _Sheet:
 
     # --- rows ----------------------------------------------------------------------------
 
-    def set_aside(self, number: int, texts: list[str], what: str) -> bool:
+    def set_aside(self, number: int, texts: list[str], what: str, kind: str) -> bool:
         """Keep a row that is no record (guidance, a note) in the organisation's notes."""
         entity = self.entity or self.record.entity(None)
         row = next(r for r in self.record.rows["organisation"] if r["entity_id"] == entity)
         append_text(row, NOTES, f"{self.name} › row {number} ({what}): {' | '.join(texts)}")
-        self.skipped.append(f"row {number}: {what}")
+        self.skipped.append(msg(f"import.set_aside.{kind}", number=number))
         return True
 
     def not_a_record(self, cells: Cells, extras: dict[str, str], offset: int) -> bool:
@@ -115,9 +116,11 @@ class _Sheet:
         texts += [t for t in extras.values() if t not in texts]
         number = self.plan.header_row + offset + 2
         if not self.started and offset < GUIDANCE_ROWS and is_guidance(texts):
-            return self.set_aside(number, texts, "the template's guidance under the header")
+            return self.set_aside(
+                number, texts, "the template's guidance under the header", "guidance"
+            )
         if is_note(texts, number - 1, self.plan.match.sheet.merged):
-            return self.set_aside(number, texts, "a note about the sheet")
+            return self.set_aside(number, texts, "a note about the sheet", "note")
         return False
 
     def run(self) -> int:
@@ -227,7 +230,7 @@ class SheetRead:
 
     rows: int
     empty_extras: list[str]
-    set_aside: list[str]
+    set_aside: list[Text]
 
 
 def read_plan(plan: SheetPlan, record: Record, entity: str | None) -> SheetRead:
