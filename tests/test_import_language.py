@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from ropa.cli.app import app
 from ropa.model.messages import msg
+from ropa.model.schema import record_schema
 from tests.test_import import ICO_HEADER, _sheet
 
 runner = CliRunner()
@@ -36,7 +37,12 @@ ROW = [
 
 @pytest.fixture()
 def register(tmp_path: Path) -> Path:
-    return _sheet(tmp_path / "ico.xlsx", "Template", [ICO_HEADER, ROW])
+    above = [
+        ["", "", "Organisation name and contact details"],
+        ["", "", "Heronsgate Bakeries Ltd"],
+        [],
+    ]
+    return _sheet(tmp_path / "ico.xlsx", "Template", [ICO_HEADER, ROW], above)
 
 
 @pytest.mark.parametrize("lang", ["sv", "nb", "da", "fi"])
@@ -53,6 +59,9 @@ def test_the_import_summary_speaks_the_target_language(
     assert msg("import.why.country").render(lang) in text
     assert msg("import.why.basis").render(lang) in text
     assert msg("import.unread", count=2).render(lang) in text
+    legal_name = record_schema().sheet("organisation").field("legal_name").title(lang)
+    assert f"→ {record_schema().sheet('organisation').title(lang)}" in text
+    assert legal_name in text
 
 
 def test_the_json_summary_gives_the_reasons_in_the_target_language(

@@ -51,6 +51,15 @@ def _sheet(key: str, lang: str) -> str:
     return sheet.title(lang) if sheet else key.replace("_", " ")
 
 
+def _field(title: str, lang: str) -> str:
+    """An Organisation field the block above the header gave (by its English title), in
+    ``lang``."""
+    for spec in record_schema().sheet("organisation").fields:
+        if spec.title("en") == title:
+            return spec.title(lang)
+    return title
+
+
 def summary_dict(result: ImportResult, output: str | None) -> dict[str, Any]:
     lang = result.language
     counts = result.counts()
@@ -154,7 +163,7 @@ def render_import(
                 said = _say("set_aside", lang, sheet=sheet.sheet, what=text, place=place)
                 console.print("  " + escape(said))
         if source.organisation_block:
-            fields = ", ".join(source.organisation_block)
+            fields = ", ".join(_field(title, lang) for title in source.organisation_block)
             said = _say(
                 "block", lang, cells=source.organisation_cells, fields=fields, sheet=organisation
             )
