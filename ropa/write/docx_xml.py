@@ -68,6 +68,7 @@ class BodyXml:
 
         self.word = word
         self.body = word.element.body
+        self.section_tag = qn("w:sectPr")
         self.parse = parse_xml
         self.ns = nsdecls("w")
         part = word.part
@@ -101,7 +102,7 @@ class BodyXml:
         """A heading (Heading 2) and a two-column table of (label, note, value) rows, as
         ``add_heading``, ``add_table``, ``add_row`` and ``add_run`` wrote them."""
         heading = f"<w:p {self.ns}>{self.heading_ppr}{run_xml(title)}</w:p>"
-        self.body._insert_p(self.parse(heading))
+        self._insert(self.parse(heading))
         label, value = self.block_cells
         rows = []
         for name, note, text in entries:
@@ -112,7 +113,20 @@ class BodyXml:
                 f"<w:tr>{self._cell(label, runs)}{self._cell(value, run_xml(text, self.plain))}"
                 "</w:tr>"
             )
-        self.body._insert_tbl(self.parse(f"{self.block_open}{''.join(rows)}</w:tbl>"))
+        self._insert(self.parse(f"{self.block_open}{''.join(rows)}</w:tbl>"))
+
+    def _insert(self, element: Any) -> None:
+        """Put ``element`` last in the body, before its section properties, as python-docx's
+        ``_insert_p`` and ``_insert_tbl`` do, without their search of the body's children
+        for ``w:sectPr`` (one search per insert made a large document quadratic)."""
+        try:
+            last = self.body[-1]  # lxml finds the last child without walking the others
+        except IndexError:
+            last = None
+        if last is not None and last.tag == self.section_tag:
+            last.addprevious(element)
+        else:
+            self.body.insert_element_before(element, "w:sectPr")
 
     def rows(self, table: Any, rows: Sequence[Sequence[str]]) -> None:
         """Rows of one text per cell appended to ``table`` (a python-docx table), as
