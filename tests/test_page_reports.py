@@ -46,7 +46,8 @@ def _vocabulary(group: GroupRecord) -> set[str]:
                 for cell in row:
                     texts += cell if isinstance(cell, list) else [cell]
     texts += [texts_.get(group.lang) or texts_["en"] for texts_ in all_labels().values()]
-    texts += [source.name for source in group.sources]
+    # The sources' names and SHA-256 (a hash that ends in a letter ends its line in one).
+    texts += [text for source in group.sources for text in (source.name, source.sha256)]
     texts += [text for fact in document.control for text in fact]
     texts += [*document.footer, document.generated, document.classification, document.status]
     for card in document.cards:
