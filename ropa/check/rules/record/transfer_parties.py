@@ -200,18 +200,23 @@ def dpf_hr_scope_unstated(ctx: RecordView) -> Iterator[Problem]:
         )
 
 
-def _module_recorded(ctx: RecordView, row: Row, sheet: str) -> bool:
-    """Whether the SCC module is on the row or on its counterpart (the Processors row a
-    Transfers row names, or a Transfers row naming a Processors row)."""
+def _recipients_with_module(ctx: RecordView) -> set[int]:
+    """The Processors rows (by identity) that a Transfers row with an SCC module names: one
+    pass over the transfers, so the check stays linear in the rows."""
+    return {
+        id(recipient)
+        for transfer in ctx.rows("transfers")
+        if has_content(transfer, "scc_module")
+        and (recipient := recipient_of(ctx, transfer)) is not None
+    }
+
+
+def _transfer_module_recorded(ctx: RecordView, row: Row) -> bool:
+    """Whether a Transfers row, or the Processors row it names, records the SCC module."""
     if has_content(row, "scc_module"):
         return True
-    if sheet == "transfers":
-        recipient = recipient_of(ctx, row)
-        return recipient is not None and has_content(recipient, "scc_module")
-    return any(
-        recipient_of(ctx, transfer) is row and has_content(transfer, "scc_module")
-        for transfer in ctx.rows("transfers")
-    )
+    recipient = recipient_of(ctx, row)
+    return recipient is not None and has_content(recipient, "scc_module")
 
 
 @rule("RP422", "scc-module-missing", Severity.WARNING, "Art. 46(2)(c); Decision (EU) 2021/914")
@@ -227,12 +232,17 @@ def scc_module_missing(ctx: RecordView) -> Iterator[Problem]:
 
     Fix: choose the module of the signed clauses in the SCC module column.
     """
+    named: set[int] | None = None
     for row in ctx.rows("processors"):
         if mechanism_of(row, "transfer_mechanism") != "scc" or not third_countries(
             row, "countries"
         ):
             continue
-        if not _module_recorded(ctx, row, "processors"):
+        if has_content(row, "scc_module"):
+            continue
+        if named is None:
+            named = _recipients_with_module(ctx)
+        if id(row) not in named:
             yield Problem(
                 ctx.at("processors", row, "scc_module"),
                 msg("RP422.processor", recipient=row_label(row, "processor_id")),
@@ -242,7 +252,7 @@ def scc_module_missing(ctx: RecordView) -> Iterator[Problem]:
         code = destination(row.text("country"))
         if mechanism_of(row, "mechanism") != "scc" or code is None or is_eea(code):
             continue
-        if not _module_recorded(ctx, row, "transfers"):
+        if not _transfer_module_recorded(ctx, row):
             yield Problem(
                 ctx.at("transfers", row, "scc_module"),
                 msg("RP422.transfer", activity=row.text("activity_id"), country=country(code)),
