@@ -40,16 +40,23 @@ def _hex(colour: str) -> tuple[int, int, int]:
 def _title_page(page: Page) -> None:
     from fpdf.enums import XPos, YPos
 
-    pdf, document, word = page.pdf, page.document, page.word
+    pdf, document, word, tags = page.pdf, page.document, page.word, page.tags
     pdf.add_page()
     pdf.set_fill_color(*BRAND)
     pdf.rect(0, 0, pdf.w, 62, style="F")
     pdf.set_xy(MARGIN + 6, 16)
     page.style(9, colour=(214, 226, 238))
+    tags.begin("P")
     pdf.multi_cell(pdf.epw - 12, 5, page.clean(document.subtitle.upper()))
+    tags.end()
     pdf.set_x(MARGIN + 6)
     page.style(26, bold=True, colour=(255, 255, 255))
+    tags.begin("H1")
     pdf.multi_cell(pdf.epw - 12, 12, page.clean(document.title))
+    tags.end()
+    # The rest of the cover (controllers, marking, the record's facts, the DPO, the sources)
+    # is read as one paragraph after the title.
+    tags.begin("P")
     names = " \u00b7 ".join(lines[0] for lines in document.controllers)
     if names:
         pdf.set_x(MARGIN + 6)
@@ -115,6 +122,7 @@ def _title_page(page: Page) -> None:
     pdf.set_xy(MARGIN + 6, max(bottom, pdf.get_y()) + 8)
     if document.sources is not None:
         _sources(page)
+    tags.end()
 
 
 def _facts(page: Page, facts: Sequence[tuple[str, str]], y: float) -> float:
@@ -183,10 +191,15 @@ def _render_toc(pdf: FPDF, outline: list[OutlineSection]) -> None:
 
     page = pdf.owner  # type: ignore[attr-defined]
     assert isinstance(page, Page)
+    tags = page.tags
+    # Drawn when the PDF is written: its entries go in the element kept for them in order.
+    outer, tags.parent = tags.parent, page.contents
     page.running_title = page.word("contents")
     pdf.set_y(pdf.t_margin + 4)
     page.style(15, bold=True, colour=BRAND)
+    tags.begin("H1")
     pdf.cell(0, 8, page.clean(page.word("contents")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    tags.end()
     pdf.ln(4)
     for section in outline:
         if section.level:
@@ -197,6 +210,8 @@ def _render_toc(pdf: FPDF, outline: list[OutlineSection]) -> None:
         number = str(section.page_number)
         name_width = pdf.get_string_width(name)
         number_width = pdf.get_string_width(number)
+        tags.group("TOCI")
+        tags.begin("P")
         dots_room = pdf.epw * 0.7 - name_width - number_width - 4
         dots = " " + "." * max(2, int(dots_room / max(pdf.get_string_width("."), 0.1))) + " "
         pdf.cell(name_width, 7.5, name, link=link)
@@ -206,12 +221,17 @@ def _render_toc(pdf: FPDF, outline: list[OutlineSection]) -> None:
         pdf.cell(
             number_width, 7.5, number, align="R", link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
+        tags.end()
+        tags.close_group()
+    tags.parent = outer
 
 
 def _summary(page: Page, grid: Grid, section: Section) -> None:
     pdf = page.pdf
     document = page.document
     page.heading(section)
+    # The key figures and the charts are read as one paragraph (their numbers and labels).
+    page.tags.begin("P")
     cards = document.cards
     gap = 4
     width = (pdf.epw - gap * (len(cards) - 1)) / max(1, len(cards))
@@ -244,6 +264,7 @@ def _summary(page: Page, grid: Grid, section: Section) -> None:
         x = MARGIN + (index % columns) * (chart_width + gap * 2)
         height = _chart(page, chart, x, y, chart_width)
         row_height = max(row_height, height)
+    page.tags.end()
 
 
 def _chart(page: Page, chart: Chart, x: float, y: float, width: float) -> float:
@@ -319,16 +340,20 @@ def render_document(document: Document, progress: Progress | None = None) -> byt
     # The placeholder breaks to the page of the first section: its header says so.
     page.running_title = document.sections[0].title if document.sections else ""
     pdf.insert_toc_placeholder(_render_toc, pages=1)
+    page.contents = page.tags.group("TOC")
+    page.tags.close_group()
     for section in document.sections:
+        page.tags.group("Sect")
         if section.key == "summary":
             _summary(page, grid, section)
-            continue
-        page.heading(section)
-        if section.intro:
-            page.note(section.intro)
-        blocks.draw_all(section.blocks)
-        for table in section.tables:
-            grid.draw(table)
+        else:
+            page.heading(section)
+            if section.intro:
+                page.note(section.intro)
+            blocks.draw_all(section.blocks)
+            for table in section.tables:
+                grid.draw(table)
+        page.tags.close_group()
     page.finish()
     return bytes(pdf.output())
 

@@ -91,8 +91,14 @@ class BlockDrawer:
         return Field(title, note, lines)
 
     def _title(self, block: Block, continued: bool) -> None:
+        """The title bar: the block's heading, or (drawn again on the next page, marked as
+        continued) page furniture a screen reader skips."""
         pdf, page = self.page.pdf, self.page
         title = block.title + (f" ({page.word('continued')})" if continued else "")
+        if continued:
+            page.tags.artifact()
+        else:
+            page.tags.begin("H2")
         top = pdf.y
         pdf.set_fill_color(*TITLE)
         pdf.rect(MARGIN, top, pdf.epw, TITLE_HEIGHT, style="F")
@@ -112,6 +118,10 @@ class BlockDrawer:
         lines = self.grid.wrap(text, room)
         shown = lines[0][1] + ("\u2026" if len(lines) > 1 else "")
         pdf.text(x, baseline, shown)
+        if continued:
+            page.tags.end_artifact()
+        else:
+            page.tags.end()
         pdf.set_y(top + TITLE_HEIGHT + FIELD_GAP)
 
     def _split(self, fields: list[Field]) -> int:
@@ -129,6 +139,7 @@ class BlockDrawer:
         pdf, page = self.page.pdf, self.page
         x += CELL_PAD_X
         baseline = y + LINE_HEIGHT * 0.78
+        page.tags.begin("P")  # label and value, read as one run-in paragraph
         page.style(TABLE_FONT, bold=True, colour=BRAND)
         pdf.text(x, baseline, f"{field.title}:")
         if field.note:
@@ -143,10 +154,13 @@ class BlockDrawer:
             if line
         ]
         texts(pdf, places)
+        page.tags.end()
 
     def draw(self, block: Block) -> None:
-        """One block: its title bar, then its fields in two columns, over pages if need be."""
-        pdf = self.page.pdf
+        """One block: its title bar, then its fields in two columns, over pages if need be;
+        tagged as a section (``Sect``) with its title as heading and a paragraph a field."""
+        pdf, tags = self.page.pdf, self.page.tags
+        tags.group("Sect")
         fields = [self._field(entry) for entry in block.entries]
         split = self._split(fields)
         columns = [fields[:split], fields[split:]]
@@ -171,6 +185,7 @@ class BlockDrawer:
             pdf.line(middle, top, middle, bottom - FIELD_GAP)
             pdf.set_y(bottom + 2)
             if not any(columns):
+                tags.close_group()
                 return
             pdf.add_page()
             continued = True

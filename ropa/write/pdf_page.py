@@ -24,6 +24,7 @@ from ropa.model.resources import data_dir
 from ropa.write.document import Document, Progress
 from ropa.write.layout import Section
 from ropa.write.pdf_pen import fpdf_class
+from ropa.write.pdf_tags import Element, Tags
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -89,10 +90,18 @@ def _fpdf_class() -> Callable[[Page], FPDF]:
             self.owner = page
 
         def header(self) -> None:
+            tags = self.owner.tags
+            tags.artifact()
             self.owner.header()
+            tags.end_artifact()
+            tags.page_starts()
 
         def footer(self) -> None:
+            tags = self.owner.tags
+            tags.page_ends()
+            tags.artifact()
             self.owner.footer()
+            tags.end_artifact()
 
         def normalize_text(self, text: str) -> str:
             """Without the Unicode font, what Helvetica cannot show is replaced, not refused."""
@@ -116,6 +125,10 @@ class Page:
         folder = font_folder()
         self.unicode = folder is not None
         self.pdf = pdf = _fpdf_class()(self)
+        #: The structure tree: headings, paragraphs, blocks and tables in reading order.
+        self.tags = Tags(pdf)
+        #: The element the table of contents (drawn when the PDF is written) goes in.
+        self.contents: Element = self.tags.doc_struct_elem
         pdf.set_margins(MARGIN, MARGIN + 4, MARGIN)
         pdf.set_auto_page_break(auto=True, margin=MARGIN + 4)
         pdf.alias_nb_pages(PAGES_ALIAS)
@@ -214,6 +227,7 @@ class Page:
             pdf.add_page()
         number = f"{self.word('annex')} {section.annex}" if section.annex else str(section.number)
         pdf.start_section(f"{number}  {section.title}", level=0)
+        self.tags.begin("H1")
         self.style(8, bold=True, colour=(255, 255, 255))
         pdf.set_fill_color(*ACCENT)
         width = pdf.get_string_width(number) + 4
@@ -221,17 +235,22 @@ class Page:
         pdf.cell(3, 6, "")
         self.style(15, bold=True, colour=BRAND)
         pdf.multi_cell(0, 6, self.clean(section.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.tags.end()
         pdf.ln(3)
 
     def caption(self, text: str) -> None:
         from fpdf.enums import XPos, YPos
 
         self.style(9, bold=True)
+        self.tags.begin("H2")
         self.pdf.multi_cell(0, 5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.tags.end()
         self.pdf.ln(1)
 
     def note(self, text: str) -> None:
         from fpdf.enums import XPos, YPos
 
         self.style(8.5, colour=MUTED)
+        self.tags.begin("P")
         self.pdf.multi_cell(0, 5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.tags.end()

@@ -16,6 +16,7 @@ from ropa.write.hyphens import Hyphenator, Measure, keep_numbers_together
 from ropa.write.layout import Table
 from ropa.write.pdf_page import BRAND, INK, LINE, MARGIN, TONES, Colour, Page
 from ropa.write.pdf_pen import texts
+from ropa.write.pdf_tags import Element
 
 TABLE_FONT = 8.5
 CELL_PAD_X = 1.2
@@ -154,9 +155,14 @@ class Grid:
         fill: Colour | None,
         rule: float = 0.15,
         size: float = TABLE_FONT,
-    ) -> None:
-        """Draw one row of cells (already wrapped) at the current position."""
-        pdf = self.page.pdf
+        kind: str = "",
+        carry_on: list[Element] | None = None,
+    ) -> list[Element]:
+        """Draw one row of cells (already wrapped) at the current position; with ``kind``
+        (``TH``, ``TD``) each cell is tagged as one, going on with ``carry_on``'s cells
+        (the rest of a row split over a page). Returns the cells' elements."""
+        pdf, tags = self.page.pdf, self.page.tags
+        elements: list[Element] = []
         line_height = LINE_HEIGHT * size / TABLE_FONT
         height = self.row_height(cells, line_height)
         top = pdf.y
@@ -165,7 +171,11 @@ class Grid:
             pdf.rect(MARGIN, top, sum(widths), height, style="F")
         x = MARGIN
         first = top + CELL_PAD_Y + line_height * 0.78
-        for lines, width, (style, colour) in zip(cells, widths, fonts, strict=True):
+        for index, (lines, width, (style, colour)) in enumerate(
+            zip(cells, widths, fonts, strict=True)
+        ):
+            if kind:
+                elements.append(tags.begin(kind, carry_on[index] if carry_on else None))
             pdf.set_font(self.page.family, style, size)
             pdf.set_text_color(*colour)
             left = x + CELL_PAD_X
@@ -176,11 +186,14 @@ class Grid:
                     places.append((left + indent, baseline, line))
                 baseline += line_height
             texts(pdf, places)
+            if kind:
+                tags.end()
             x += width
         pdf.set_draw_color(*LINE)
         pdf.set_line_width(rule)
         pdf.line(MARGIN, top + height, MARGIN + sum(widths), top + height)
         pdf.set_y(top + height)
+        return elements
 
     def row_height(self, cells: list[Lines], line_height: float = LINE_HEIGHT) -> float:
         """The height of a row of wrapped cells, in mm."""
@@ -195,19 +208,25 @@ class Grid:
         draw_header: Callable[[], None],
     ) -> None:
         """Draw a row; one taller than the room left goes on over the next pages, where
-        ``draw_header`` draws what repeats at the top (a table's header row)."""
-        pdf = self.page.pdf
+        ``draw_header`` draws what repeats at the top (a table's header row). The row is
+        tagged as one ``TR`` of ``TD`` cells, split or not."""
+        pdf, tags = self.page.pdf, self.page.tags
         fresh = False  # just after a page break: split whatever the room, to make progress
+        tags.group("TR")
+        drawn: list[Element] | None = None
         while True:
             if pdf.y + self.row_height(cells) <= pdf.page_break_trigger:
-                self.row(cells, widths, fonts, fill)
+                self.row(cells, widths, fonts, fill, kind="TD", carry_on=drawn)
+                tags.close_group()
                 return
             room = int((pdf.page_break_trigger - pdf.y - 2 * CELL_PAD_Y) / LINE_HEIGHT)
             tall = self.row_height(cells) > (pdf.page_break_trigger - pdf.t_margin) / 3
             if (tall and room >= MIN_SPLIT_LINES) or (fresh and room >= 1):
-                self.row([lines[:room] for lines in cells], widths, fonts, fill)
+                part = [lines[:room] for lines in cells]
+                drawn = self.row(part, widths, fonts, fill, kind="TD", carry_on=drawn)
                 cells = [lines[room:] for lines in cells]
                 if not any(cells):
+                    tags.close_group()
                     return
             pdf.add_page()
             draw_header()
@@ -243,8 +262,9 @@ class Grid:
 
     def draw(self, table: Table) -> None:
         """A table of the record: header row (repeated on each page), rows; the section's
-        heading names it."""
-        pdf = self.page.pdf
+        heading names it. Tagged as a ``Table``: its header row once (``TH`` cells; where
+        it repeats it is page furniture), then a ``TR`` a row."""
+        pdf, tags = self.page.pdf, self.page.tags
         if not table.rows:
             self.page.note(table.empty)
             return
@@ -258,11 +278,16 @@ class Grid:
         header_fonts: Fonts = [("B", BRAND)] * len(widths)
 
         def draw_header() -> None:
+            tags.artifact()
             self.row(header, widths, header_fonts, HEAD, rule=0.4)
+            tags.end_artifact()
 
         if pdf.y + self.row_height(header) + 12 > pdf.page_break_trigger:
             pdf.add_page()
-        draw_header()
+        tags.group("Table")
+        tags.group("TR")
+        self.row(header, widths, header_fonts, HEAD, rule=0.4, kind="TH")
+        tags.close_group()
         for index, values in enumerate(table.rows):
             tone = table.tones[index] if table.tones else ""
             fonts: Fonts = [("", INK)] * len(widths)
@@ -276,4 +301,5 @@ class Grid:
                 cells.append(self.wrap(self.cell_text(value), width))
             self.place_row(cells, widths, fonts, ZEBRA if index % 2 else None, draw_header)
             self.page.tick()
+        tags.close_group()
         pdf.ln(4)
