@@ -23,6 +23,8 @@ from ropa.write.pdf_tags import Tags
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("en", "sv", "nb", "da", "fi")
 _MARKED = re.compile(rb"/(\w+) <</MCID (\d+)>> BDC")
+#: A content-stream line that paints: shows text, fills or strokes.
+_PAINTS = re.compile(rb"\b(Tj|TJ|re|S|f|B)\s*(ET( Q)?)?$")
 
 
 def _tree(element: Any) -> dict[str, Any]:
@@ -100,7 +102,8 @@ def test_marked_content_matches_the_tree_and_furniture_is_artifact(
     report: tuple[str, Document, PdfReader],
 ) -> None:
     """Every marked-content id the tree names is on its page with the element's type, once;
-    each page's running header and footer are inside /Artifact BMC ... EMC."""
+    each page's running header and footer are inside /Artifact BMC ... EMC; nothing is
+    painted outside marked content (content or artifact)."""
     _, _, reader = report
     root = reader.trailer["/Root"]["/StructTreeRoot"]
     named: dict[tuple[int, int], str] = {}
@@ -128,6 +131,15 @@ def test_marked_content_matches_the_tree_and_furniture_is_artifact(
         assert b"BT" in artifacts[-1]  # the footer's text
         opened = len(_MARKED.findall(data)) + data.count(b"/Artifact BMC")
         assert opened == len(re.findall(rb"^EMC$", data, re.M))
+        depth = 0
+        for line in data.split(b"\n"):
+            if line.endswith((b"BDC", b"BMC")):
+                depth += 1
+            elif line == b"EMC":
+                depth -= 1
+            else:
+                assert depth or not _PAINTS.search(line), line
+            assert depth >= 0
     assert found == named
 
 

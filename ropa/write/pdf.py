@@ -42,8 +42,10 @@ def _title_page(page: Page) -> None:
 
     pdf, document, word, tags = page.pdf, page.document, page.word, page.tags
     pdf.add_page()
+    tags.artifact()  # the cover's band
     pdf.set_fill_color(*BRAND)
     pdf.rect(0, 0, pdf.w, 62, style="F")
+    tags.end_artifact()
     pdf.set_xy(MARGIN + 6, 16)
     page.style(9, colour=(214, 226, 238))
     tags.begin("P")

@@ -179,10 +179,12 @@ class BlockDrawer:
                     self._draw_field(field, x, y)
                     y += field.height + FIELD_GAP
                 bottom = max(bottom, y)
+            tags.artifact()  # the rule between the columns
             pdf.set_draw_color(*LINE)
             pdf.set_line_width(0.15)
             middle = MARGIN + self.column + GUTTER / 2
             pdf.line(middle, top, middle, bottom - FIELD_GAP)
+            tags.end_artifact()
             pdf.set_y(bottom + 2)
             if not any(columns):
                 tags.close_group()

@@ -166,9 +166,11 @@ class Grid:
         line_height = LINE_HEIGHT * size / TABLE_FONT
         height = self.row_height(cells, line_height)
         top = pdf.y
-        if fill is not None:
+        if fill is not None:  # shading and rules are decoration: artifacts
+            tags.artifact()
             pdf.set_fill_color(*fill)
             pdf.rect(MARGIN, top, sum(widths), height, style="F")
+            tags.end_artifact()
         x = MARGIN
         first = top + CELL_PAD_Y + line_height * 0.78
         for index, (lines, width, (style, colour)) in enumerate(
@@ -189,9 +191,11 @@ class Grid:
             if kind:
                 tags.end()
             x += width
+        tags.artifact()
         pdf.set_draw_color(*LINE)
         pdf.set_line_width(rule)
         pdf.line(MARGIN, top + height, MARGIN + sum(widths), top + height)
+        tags.end_artifact()
         pdf.set_y(top + height)
         return elements
 
