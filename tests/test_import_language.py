@@ -76,3 +76,21 @@ def test_the_json_summary_gives_the_reasons_in_the_target_language(
     reasons = {item["why"] for item in summary["not_understood"]}
     assert reasons == {msg("import.why.country").render("fi"), msg("import.why.basis").render("fi")}
     assert summary["sources"][0]["why"].startswith("välilehti")
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "other"),
+    [
+        ("en", "1 row read", "2 rows read"),
+        ("sv", "1 rad läst", "2 rader lästa"),
+        ("nb", "1 rad lest", "2 rader lest"),
+        ("da", "1 række læst", "2 rækker læst"),
+        ("fi", "1 rivi luettu", "2 riviä luettu"),
+    ],
+)
+def test_the_rows_read_are_counted_in_the_right_number(lang: str, one: str, other: str) -> None:
+    def said(count: int) -> str:
+        return msg("import.sheet.table", sheet="S", row=1, count=count, columns="").render(lang)
+
+    assert one in said(1)
+    assert other in said(2)

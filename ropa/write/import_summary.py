@@ -132,14 +132,14 @@ def render_import(
                 empty=len(sheet.empty_extras),
             )
             said = (
-                _say("sheet.form", lang, sheet=sheet.sheet, rows=sheet.rows_read, columns=columns)
+                _say("sheet.form", lang, sheet=sheet.sheet, count=sheet.rows_read, columns=columns)
                 if sheet.form
                 else _say(
                     "sheet.table",
                     lang,
                     sheet=sheet.sheet,
                     row=sheet.header_row,
-                    rows=sheet.rows_read,
+                    count=sheet.rows_read,
                     columns=columns,
                 )
             )
